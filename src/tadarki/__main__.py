@@ -1,0 +1,5 @@
+import sys
+
+from tadarki.cli import main
+
+sys.exit(main())

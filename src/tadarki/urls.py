@@ -1,0 +1,13 @@
+from django.conf.urls.i18n import i18n_patterns  # noqa: F401  (kept for deployments that want /bn/ URLs)
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("tadarki.accounts.urls")),
+    path("registry/", include("tadarki.registry.urls")),
+    path("audits/", include("tadarki.audits.urls")),
+    path("committees/", include("tadarki.committees.urls")),
+    path("", include("tadarki.web.urls")),
+]
