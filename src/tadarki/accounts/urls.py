@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+"""Sign-in and sign-out. Names are not namespaced: settings use LOGIN_URL = "login"."""
 
-app_name = "accounts"
-urlpatterns: list = []
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+urlpatterns = [
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="accounts/login.html"),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+]

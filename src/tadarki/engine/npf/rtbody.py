@@ -37,7 +37,5 @@ def decode_encoded_content(value: str) -> str:
     """Decode an rt-renderer `encoded-content` value into NFC HTML; "" when it is not decodable."""
     if not value:
         return ""
-    parts = [_decode_chunk(chunk) for chunk in value.split(";")]
-    if any(part == "" for part in parts if part is not None) and not any(parts):
-        return ""
-    return unicodedata.normalize("NFC", "".join(parts))
+    decoded = "".join(_decode_chunk(chunk) for chunk in value.split(";"))
+    return unicodedata.normalize("NFC", decoded)

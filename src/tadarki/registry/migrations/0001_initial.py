@@ -5,107 +5,252 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AdminDivision',
+            name="AdminDivision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True, verbose_name='host-name slug')),
-                ('name_bn', models.CharField(max_length=100, verbose_name='name (Bengali)')),
-                ('name_en', models.CharField(max_length=100, verbose_name='name (English)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="host-name slug")),
+                ("name_bn", models.CharField(max_length=100, verbose_name="name (Bengali)")),
+                ("name_en", models.CharField(max_length=100, verbose_name="name (English)")),
             ],
             options={
-                'verbose_name': 'administrative division',
-                'verbose_name_plural': 'administrative divisions',
-                'ordering': ['name_en'],
+                "verbose_name": "administrative division",
+                "verbose_name_plural": "administrative divisions",
+                "ordering": ["name_en"],
             },
         ),
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(unique=True, verbose_name='host-name slug')),
-                ('name_bn', models.CharField(max_length=100, verbose_name='name (Bengali)')),
-                ('name_en', models.CharField(max_length=100, verbose_name='name (English)')),
-                ('division', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='districts', to='registry.admindivision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True, verbose_name="host-name slug")),
+                ("name_bn", models.CharField(max_length=100, verbose_name="name (Bengali)")),
+                ("name_en", models.CharField(max_length=100, verbose_name="name (English)")),
+                (
+                    "division",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="districts",
+                        to="registry.admindivision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'district',
-                'verbose_name_plural': 'districts',
-                'ordering': ['name_en'],
+                "verbose_name": "district",
+                "verbose_name_plural": "districts",
+                "ordering": ["name_en"],
             },
         ),
         migrations.CreateModel(
-            name='OrgUnit',
+            name="OrgUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('ministry', 'Ministry'), ('division', 'Division'), ('department', 'Department / agency'), ('section', 'Section'), ('office', 'Office')], max_length=12, verbose_name='kind')),
-                ('office_kind', models.CharField(blank=True, choices=[('head', 'Head office'), ('divisional', 'Divisional office'), ('regional', 'Regional office'), ('district', 'District office'), ('metro', 'Metro office'), ('special', 'Special office'), ('training', 'Training institute')], max_length=12, verbose_name='office kind')),
-                ('code', models.SlugField(max_length=80, unique=True, verbose_name='code')),
-                ('name_bn', models.CharField(max_length=250, verbose_name='name (Bengali)')),
-                ('name_en', models.CharField(blank=True, max_length=250, verbose_name='name (English)')),
-                ('portal_url', models.URLField(blank=True, verbose_name='portal URL')),
-                ('portal_maintainer', models.CharField(blank=True, choices=[('own', 'Own staff'), ('dc', 'DC office'), ('uno', 'UNO office')], max_length=8, verbose_name='portal maintained by')),
-                ('facebook_url', models.URLField(blank=True, verbose_name='Facebook page')),
-                ('youtube_url', models.URLField(blank=True, verbose_name='YouTube channel')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='official e-mail')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('path', models.CharField(db_index=True, default='', editable=False, max_length=255)),
-                ('district', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='units', to='registry.district', verbose_name='district')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='registry.orgunit', verbose_name='parent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("ministry", "Ministry"),
+                            ("division", "Division"),
+                            ("department", "Department / agency"),
+                            ("section", "Section"),
+                            ("office", "Office"),
+                        ],
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "office_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("head", "Head office"),
+                            ("divisional", "Divisional office"),
+                            ("regional", "Regional office"),
+                            ("district", "District office"),
+                            ("metro", "Metro office"),
+                            ("special", "Special office"),
+                            ("training", "Training institute"),
+                        ],
+                        max_length=12,
+                        verbose_name="office kind",
+                    ),
+                ),
+                ("code", models.SlugField(max_length=80, unique=True, verbose_name="code")),
+                ("name_bn", models.CharField(max_length=250, verbose_name="name (Bengali)")),
+                (
+                    "name_en",
+                    models.CharField(blank=True, max_length=250, verbose_name="name (English)"),
+                ),
+                ("portal_url", models.URLField(blank=True, verbose_name="portal URL")),
+                (
+                    "portal_maintainer",
+                    models.CharField(
+                        blank=True,
+                        choices=[("own", "Own staff"), ("dc", "DC office"), ("uno", "UNO office")],
+                        max_length=8,
+                        verbose_name="portal maintained by",
+                    ),
+                ),
+                ("facebook_url", models.URLField(blank=True, verbose_name="Facebook page")),
+                ("youtube_url", models.URLField(blank=True, verbose_name="YouTube channel")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="official e-mail"),
+                ),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "path",
+                    models.CharField(db_index=True, default="", editable=False, max_length=255),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="registry.district",
+                        verbose_name="district",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="registry.orgunit",
+                        verbose_name="parent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation unit',
-                'verbose_name_plural': 'organisation units',
-                'ordering': ['path'],
+                "verbose_name": "organisation unit",
+                "verbose_name_plural": "organisation units",
+                "ordering": ["path"],
             },
         ),
         migrations.CreateModel(
-            name='Officer',
+            name="Officer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('designation', models.CharField(blank=True, max_length=200, verbose_name='designation')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='official e-mail')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='officers', to='registry.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "designation",
+                    models.CharField(blank=True, max_length=200, verbose_name="designation"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="official e-mail"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="phone")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="officers",
+                        to="registry.orgunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'officer',
-                'verbose_name_plural': 'officers',
-                'ordering': ['unit', 'name'],
+                "verbose_name": "officer",
+                "verbose_name_plural": "officers",
+                "ordering": ["unit", "name"],
             },
         ),
         migrations.CreateModel(
-            name='OfficerRole',
+            name="OfficerRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('rti-designated', 'RTI designated officer'), ('rti-alternate', 'RTI alternate officer'), ('rti-appeal', 'RTI appeal authority'), ('grs-focal', 'GRS focal officer'), ('grs-alternate', 'GRS alternate officer'), ('grs-appeal', 'GRS appeal officer'), ('nis-focal', 'Integrity focal point'), ('nis-alternate', 'Integrity alternate focal point'), ('report-focal', 'Report focal point')], max_length=20, verbose_name='role')),
-                ('officer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='registry.officer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("rti-designated", "RTI designated officer"),
+                            ("rti-alternate", "RTI alternate officer"),
+                            ("rti-appeal", "RTI appeal authority"),
+                            ("grs-focal", "GRS focal officer"),
+                            ("grs-alternate", "GRS alternate officer"),
+                            ("grs-appeal", "GRS appeal officer"),
+                            ("nis-focal", "Integrity focal point"),
+                            ("nis-alternate", "Integrity alternate focal point"),
+                            ("report-focal", "Report focal point"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "officer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to="registry.officer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'officer role',
-                'verbose_name_plural': 'officer roles',
-                'unique_together': {('officer', 'role')},
+                "verbose_name": "officer role",
+                "verbose_name_plural": "officer roles",
+                "unique_together": {("officer", "role")},
             },
         ),
         migrations.CreateModel(
-            name='OrgUnitAlias',
+            name="OrgUnitAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(db_index=True, max_length=250, verbose_name='alias')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='registry.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=250, verbose_name="alias")),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="aliases",
+                        to="registry.orgunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'alias',
-                'verbose_name_plural': 'aliases',
-                'unique_together': {('unit', 'name')},
+                "verbose_name": "alias",
+                "verbose_name_plural": "aliases",
+                "unique_together": {("unit", "name")},
             },
         ),
     ]

@@ -1,0 +1,17 @@
+"""`tadarki purge_snapshots [--days N]`: delete page snapshots not seen for N days
+(default TADARKI_SNAPSHOT_RETENTION_DAYS); findings keep their hash and excerpt."""
+
+from django.core.management.base import BaseCommand
+
+from tadarki.audits.evidence import purge_snapshots
+
+
+class Command(BaseCommand):
+    help = "Delete page snapshots older than the retention period."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=None)
+
+    def handle(self, *args, **options):
+        deleted = purge_snapshots(options["days"])
+        self.stdout.write(f"{deleted} snapshots deleted")

@@ -1,0 +1,237 @@
+"""Running a round: in-process (embedded default) or as Celery tasks (TADARKI_USE_CELERY).
+
+In-process, the crawl runs on an asyncio loop in a helper thread while the calling thread
+writes each portal's result to the database as it arrives (one transaction per portal).
+With Celery, each portal is one `audits.tasks.audit_portal_task`; the last task to finish
+closes the round. Both paths call the same `audit_one` and `services.record_portal_result`,
+so a round gives the same findings either way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections.abc import Awaitable, Callable
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import close_old_connections
+
+from tadarki.engine.result import PortalResult
+
+from . import services
+from .models import AuditRound, RoundPortal
+
+log = logging.getLogger(__name__)
+
+# audit(target, config, politeness) -> PortalResult; tests may pass their own.
+AuditFunction = Callable[..., Awaitable[PortalResult]]
+
+
+def audit_config():
+    """The engine's AuditConfig from settings (private addresses, robots.txt)."""
+    from tadarki.engine.audit import AuditConfig
+
+    config = AuditConfig()
+    crawl = getattr(config, "crawl", config)
+    for name, setting, default in (
+        ("allow_private", "TADARKI_ALLOW_PRIVATE", False),
+        ("respect_robots", "TADARKI_RESPECT_ROBOTS", True),
+    ):
+        if hasattr(crawl, name):
+            setattr(crawl, name, getattr(settings, setting, default))
+    return config
+
+
+def make_politeness():
+    """Redis-backed politeness when configured (several workers), else in-process."""
+    from tadarki.engine.crawl.politeness import InProcessPoliteness, RedisPoliteness
+
+    url = getattr(settings, "TADARKI_POLITENESS_URL", "")
+    if url and getattr(settings, "TADARKI_USE_CELERY", False):
+        return RedisPoliteness.from_url(url)
+    return InProcessPoliteness()
+
+
+async def engine_audit(target, config, politeness) -> PortalResult:
+    from tadarki.engine.audit import audit_portal
+
+    return await audit_portal(target, config, politeness=politeness, keep_bodies=True)
+
+
+@dataclass
+class _Target:  # the engine's Target, when the engine is not importable (tests' fake auditor)
+    office: str
+    url: str
+    department: str = ""
+    stats: list | None = None
+
+
+def make_target(rp: RoundPortal):
+    try:
+        from tadarki.engine.audit import Target
+    except ImportError:
+        Target = _Target
+    department = services.ancestor_of_kind(rp.unit, "department")
+    return Target(
+        office=rp.unit.name_bn,
+        url=rp.url,
+        department=department.code if department else "",
+    )
+
+
+async def audit_one(target, audit: AuditFunction | None, config, politeness) -> PortalResult:
+    """One office's result. Runs on the crawl loop: no database access in here."""
+    return await (audit or engine_audit)(target, config, politeness)
+
+
+async def _ready(result: PortalResult) -> PortalResult:
+    return result
+
+
+def portal_work(rp: RoundPortal, audit: AuditFunction | None, config, politeness):
+    """The coroutine for one round portal; an office without a portal needs no crawl."""
+    if not rp.url:
+        return _ready(services.missing_portal_result(rp.unit))
+    return audit_one(make_target(rp), audit, config, politeness)
+
+
+class _LoopThread:
+    """An asyncio loop in a daemon thread; coroutines are submitted from the caller's thread."""
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+
+    def submit(self, coroutine) -> Future:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+
+    def close(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=5)
+        self.loop.close()
+
+
+def run_round(
+    audit_round: AuditRound,
+    *,
+    audit: AuditFunction | None = None,
+    concurrency: int | None = None,
+    stop_after: int | None = None,
+    config=None,
+) -> AuditRound:
+    """Audit every portal of the round not yet done, writing results as they arrive.
+
+    `stop_after` (a test hook) stops after that many portals, as a crash would, leaving the
+    rest pending and the round running, so that `resume` has something to do.
+    """
+    services.reset_interrupted(audit_round)
+    concurrency = concurrency or getattr(settings, "TADARKI_PORTAL_CONCURRENCY", 4)
+    if config is None and audit is None:
+        config = audit_config()
+    pending = list(
+        audit_round.portals.filter(state=RoundPortal.State.PENDING)
+        .select_related("unit")
+        .order_by("pk")
+    )
+    loop = _LoopThread()
+    politeness = None if audit is not None else make_politeness()
+    in_flight: dict[Future, int] = {}
+    completed = 0
+    try:
+        while pending or in_flight:
+            audit_round.refresh_from_db(fields=["cancel_requested"])
+            stopping = audit_round.cancel_requested or (
+                stop_after is not None and completed + len(in_flight) >= stop_after
+            )
+            while pending and len(in_flight) < concurrency and not stopping:
+                rp = services.mark_running(pending.pop(0).pk)
+                if rp is not None:
+                    in_flight[loop.submit(portal_work(rp, audit, config, politeness))] = rp.pk
+                stopping = stop_after is not None and completed + len(in_flight) >= stop_after
+            if not in_flight:
+                break
+            done, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
+            for future in done:
+                rp_id = in_flight.pop(future)
+                try:
+                    services.record_portal_result(rp_id, future.result())
+                except Exception as exc:  # one portal's failure must not stop the round
+                    log.exception("audit of round portal %s failed", rp_id)
+                    services.record_portal_failure(rp_id, f"{type(exc).__name__}: {exc}")
+                completed += 1
+            if stop_after is not None and completed >= stop_after and not in_flight:
+                return audit_round  # simulated interruption: the round stays unfinished
+    finally:
+        loop.close()
+    finished = services.finish_round(audit_round.pk)
+    audit_round.refresh_from_db()
+    if finished is not None and finished.state == AuditRound.State.DONE:
+        after_round(finished)
+    return audit_round
+
+
+def after_round(audit_round: AuditRound) -> None:
+    """What follows a finished round: the e-mail digests."""
+    from .notify import send_round_digests
+
+    try:
+        send_round_digests(audit_round)
+    except Exception:  # a mail outage must not undo a round
+        log.exception("round %s: sending digests failed", audit_round.number)
+
+
+def start_round(audit_round: AuditRound) -> str:
+    """Start a round the configured way; returns "celery", "inline" or "thread"."""
+    if getattr(settings, "TADARKI_USE_CELERY", False):
+        from .tasks import audit_portal_task
+
+        services.reset_interrupted(audit_round)
+        for rp_id in audit_round.portals.filter(state=RoundPortal.State.PENDING).values_list(
+            "pk", flat=True
+        ):
+            audit_portal_task.delay(rp_id)
+        return "celery"
+    if getattr(settings, "TADARKI_RUN_ROUNDS_INLINE", False):
+        run_round(audit_round)
+        return "inline"
+    threading.Thread(
+        target=_run_in_thread, args=(audit_round.pk,), daemon=True, name="audit-round"
+    ).start()
+    return "thread"
+
+
+def _run_in_thread(round_id: int) -> None:
+    try:
+        run_round(AuditRound.objects.get(pk=round_id))
+    except Exception:
+        log.exception("round %s failed", round_id)
+    finally:
+        close_old_connections()
+
+
+def unfinished_rounds():
+    return AuditRound.objects.filter(
+        state__in=[AuditRound.State.PENDING, AuditRound.State.RUNNING], cancel_requested=False
+    ).order_by("number")
+
+
+def run_portal_task(round_portal_id: int) -> None:
+    """The body of the Celery task: audit one portal, record it, maybe close the round."""
+    rp = services.mark_running(round_portal_id)
+    if rp is None:
+        rp = RoundPortal.objects.get(pk=round_portal_id)
+        services.finish_round(rp.round_id)
+        return
+    try:
+        result = asyncio.run(portal_work(rp, None, audit_config(), make_politeness()))
+        services.record_portal_result(rp.pk, result)
+    except Exception as exc:
+        log.exception("audit of round portal %s failed", rp.pk)
+        services.record_portal_failure(rp.pk, f"{type(exc).__name__}: {exc}")
+    finished = services.finish_round(rp.round_id)
+    if finished is not None and finished.state == AuditRound.State.DONE:
+        after_round(finished)

@@ -1,0 +1,99 @@
+"""Bengali text as the auditor compares it: NFC, no tags, collapsed space; junk detection.
+
+npf-structure.md §11–12: compare only after NFC; `<wbr>` sits inside e-mail addresses;
+ZWNJ/ZWJ occur inside words; legacy-font (Bijoy/SutonnyMJ) text is ASCII that only looks
+like Bengali in the old font.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+_ZW = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text or "")
+
+
+def clean(text: str) -> str:
+    """NFC, non-breaking spaces as spaces, whitespace collapsed, trimmed."""
+    return _WS.sub(" ", nfc(text).replace("\xa0", " ")).strip()
+
+
+def match_key(text: str) -> str:
+    """A key for comparing labels: clean, without zero-width joiners, trailing ':'/'ঃ' removed."""
+    key = clean(_ZW.sub("", text or ""))
+    return key.rstrip(" :ঃ").strip()
+
+
+def strip_tags(markup: str) -> str:
+    """Visible text of an HTML fragment (entities decoded, `<wbr>` joined, whitespace collapsed)."""
+    markup = _WBR.sub("", markup or "")
+    markup = re.sub(r"<(script|style)\b.*?</\1\s*>", " ", markup, flags=re.IGNORECASE | re.DOTALL)
+    markup = re.sub(r"<!--.*?-->", " ", markup, flags=re.DOTALL)
+    return clean(html_lib.unescape(_TAG.sub(" ", markup)))
+
+
+# --- junk -------------------------------------------------------------------------------
+
+# Characters a Bijoy/SutonnyMJ text shows when read as Unicode: these Latin-1/Windows-1252
+# symbols stand for Bengali vowel signs and conjuncts.
+_BIJOY_SYMBOLS = "†‡‰Š¨¯©ÒÓ×Ö¶ÿ˜ˆ¸¤ª¦«»Ñ"
+_BIJOY_SYMBOL_IN_WORD = re.compile(rf"[A-Za-z][{_BIJOY_SYMBOLS}]|[{_BIJOY_SYMBOLS}][A-Za-z]")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z|]*")
+# A lowercase letter followed by an uppercase one inside a word ("mnKvix", "mwPe").
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_DARI_AFTER_LATIN = re.compile(r"[A-Za-z]\|")
+# English words written in camel case on portals are not legacy Bengali.
+_CAMEL_OK = re.compile(
+    r"^(?:YouTube|WhatsApp|iPhone|iPad|eService|eServices|PowerPoint|JavaScript|LinkedIn|"
+    r"GitHub|PayPal|McAfee|MyGov|mGov|eNothi|eFile|eGP|eTIN|eCitizen|bKash|iBAS|iBAS\+\+|"
+    r"ePassport|ICTDivision|WiFi|PhD|MoHA|DoICT|BdREN|TeleTalk|MHz|GHz|KiB|MiB|GiB)$"
+)
+
+_MOJIBAKE = re.compile(r"à¦|à§|Ã[\x80-\xbf©¡-¿]|â€[™œ\x9d“”˜¦]|Â[\xa0©®]|ï»¿")
+_ESCAPED_MARKUP = re.compile(r"<\\/[a-z]+>|\\r\\n|\\n\\t|\\t\\t|&lt;/?[a-z]+|</?(?:span|div|p|br|td|tr|strong)\b[^>]*>")
+# Symbol-font bullets pasted before Bengali text ("¢ক)").
+_STRAY_SYMBOL = re.compile("[¢¤¥§¬¯±¶¼½¾Ø][\u0980-\u09ff]")
+
+
+def is_legacy_bengali(text: str) -> bool:
+    """True when `text` looks like Bengali typed in a legacy font (Bijoy, SutonnyMJ)."""
+    if _BIJOY_SYMBOL_IN_WORD.search(text) and len(_BIJOY_SYMBOL_IN_WORD.findall(text)) >= 1:
+        words = _LATIN_WORD.findall(text)
+        if words:
+            return True
+    words = [w.rstrip("|") for w in _LATIN_WORD.findall(text)]
+    words = [w for w in words if len(w) >= 3]
+    if not words:
+        return False
+    suspect = [w for w in words if _INNER_CAPITAL.search(w) and not _CAMEL_OK.match(w)]
+    if len(suspect) >= 2 and len(suspect) * 2 >= len(words):
+        return True
+    return bool(suspect) and bool(_DARI_AFTER_LATIN.search(text))
+
+
+def find_junk(text: str) -> str:
+    """The first junk snippet in visible `text` ("" when clean): U+FFFD, mojibake,
+    legacy-font Bengali, escaped markup shown as text, symbol-font bullets."""
+    if not text:
+        return ""
+    pos = text.find("\ufffd")
+    if pos >= 0:
+        return text[max(0, pos - 20) : pos + 20]
+    for pattern in (_MOJIBAKE, _ESCAPED_MARKUP, _STRAY_SYMBOL):
+        match = pattern.search(text)
+        if match:
+            return text[max(0, match.start() - 20) : match.end() + 20]
+    # Legacy-font text: judge sentence-sized runs so that an English sentence nearby does
+    # not dilute the evidence.
+    for run in re.split(r"(?<=[.!?।])\s+|\s{2,}", text):
+        if run and is_legacy_bengali(run):
+            return run[:80]
+    return ""

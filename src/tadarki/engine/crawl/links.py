@@ -1,0 +1,155 @@
+"""Links out of a page: extraction (selectolax), cached URL normalisation, trap checks.
+
+Profiling showed the crawl's cost is CPU, mostly resolving the same relative hrefs again
+and again (every NPF page repeats the whole menu). So each distinct href is resolved once
+per base directory and the answer is remembered for the rest of the portal.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+from collections.abc import Callable, Iterator
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from tadarki.engine.crawl.config import CrawlConfig
+
+NO_TARGET_PREFIXES = ("javascript:", "mailto:", "tel:", "data:", "nolink/", "#", "sms:", "ftp:")
+_SAFE = "/%:@!$&'()*+,;=-._~"
+_PCT = re.compile(r"%[0-9a-f]{2}")
+
+
+def _fallback_normalise(base: str, href: str) -> str | None:
+    """Absolute, fragment-free, lower-case scheme and host, percent-encoded path."""
+    url = urljoin(base, href)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return None
+    netloc = parts.hostname
+    if parts.port and not (
+        (parts.scheme == "http" and parts.port == 80)
+        or (parts.scheme == "https" and parts.port == 443)
+    ):
+        netloc = f"{netloc}:{parts.port}"
+    path = quote(parts.path or "/", safe=_SAFE)
+    path = _PCT.sub(lambda m: m.group(0).upper(), path)
+    query = quote(parts.query, safe=_SAFE + "?")
+    return urlunsplit((parts.scheme, netloc, path, query, ""))
+
+
+def _load_normaliser() -> Callable[[str, str], str | None]:
+    """The NPF readers' normalise_url, so pages are keyed the way the rules look them up."""
+    try:
+        from tadarki.engine.npf.urls import normalise_url
+    except ImportError:
+        return _fallback_normalise
+    return normalise_url
+
+
+def _load_decoder() -> Callable[[str], str]:
+    try:
+        from tadarki.engine.npf.rtbody import decode_encoded_content
+    except ImportError:
+        return _fallback_decode
+    return decode_encoded_content
+
+
+def _fallback_decode(value: str) -> str:
+    parts = []
+    for chunk in value.split(";"):
+        try:
+            parts.append(base64.b64decode(chunk.strip() + "===").decode("utf-8", "replace"))
+        except (binascii.Error, ValueError):
+            continue
+    return "".join(parts)
+
+
+def is_no_target(href: str) -> bool:
+    """nolink/…, '#', javascript:, bare 'http://' and empty hrefs point nowhere (§14)."""
+    h = href.strip().lower()
+    return not h or h.startswith(NO_TARGET_PREFIXES) or h in ("http://", "https://", "/#")
+
+
+class UrlResolver:
+    """Resolves hrefs against page URLs with a memo keyed by the base's directory."""
+
+    def __init__(self, normalise: Callable[[str, str], str | None] | None = None) -> None:
+        self.normalise = normalise or _load_normaliser()
+        self._memo: dict[tuple[str, str], str | None] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def resolve(self, base: str, href: str) -> str | None:
+        href = href.strip()
+        if is_no_target(href):
+            return None
+        if href.startswith(("http://", "https://")):
+            key_base = ""  # absolute: the base does not matter
+        elif href.startswith("//"):
+            key_base = base[: base.find(":")]
+        elif href.startswith("/"):
+            key_base = base[: base.find("/", base.find("//") + 2)]  # the origin
+        elif href.startswith("?"):
+            key_base = base  # depends on the whole base URL
+        else:
+            q = base.find("?")
+            key_base = base[: base.rfind("/", 0, q if q >= 0 else len(base)) + 1]
+        key = (key_base, href)
+        try:
+            result = self._memo[key]
+            self.hits += 1
+            return result
+        except KeyError:
+            pass
+        self.misses += 1
+        try:
+            result = self.normalise(base, href)
+        except ValueError:
+            result = None
+        if len(self._memo) < 200_000:
+            self._memo[key] = result
+        return result
+
+
+def is_trap(url: str, config: CrawlConfig) -> bool:
+    """Too long, too deep, or a segment repeated (NPF's ever-growing relative URLs)."""
+    if len(url) > config.max_url_length:
+        return True
+    path = urlsplit(url).path
+    segments = [s for s in path.split("/") if s]
+    if len(segments) > config.max_path_segments:
+        return True
+    seen: dict[str, int] = {}
+    for segment in segments:
+        count = seen.get(segment, 0) + 1
+        if count > config.max_repeated_segment:
+            return True
+        seen[segment] = count
+    return False
+
+
+def extract_hrefs(html: str, decode: Callable[[str], str] | None = None) -> Iterator[str]:
+    """Every href of <a>/<area>, also inside G3 rt-renderer bodies; never raises."""
+    tree = HTMLParser(html)
+    yield from _hrefs(tree)
+    renderers = tree.css("rt-renderer[encoded-content]")
+    if renderers:
+        decode = decode or _load_decoder()
+        for node in renderers:
+            value = node.attributes.get("encoded-content") or ""
+            try:
+                body = decode(value)
+            except Exception:  # noqa: BLE001 - a broken body must not stop the crawl
+                continue
+            if body:
+                yield from _hrefs(HTMLParser(body))
+
+
+def _hrefs(tree: HTMLParser) -> Iterator[str]:
+    for node in tree.css("a[href], area[href]"):
+        href = node.attributes.get("href")
+        if href:
+            yield href

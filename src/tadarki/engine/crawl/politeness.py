@@ -1,0 +1,124 @@
+"""Politeness: at most N requests in flight per host, and at most R requests per second.
+
+`Politeness.slot(host)` is an async context manager; the fetcher holds one slot for each
+HTTP request. Two implementations: in-process (one audit) and Redis (many worker
+processes or machines auditing at once still treat each portal gently).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Protocol
+
+from tadarki.engine.crawl import defaults
+
+
+class Politeness(Protocol):
+    def slot(self, host: str) -> AbstractAsyncContextManager[None]: ...
+
+
+class InProcessPoliteness:
+    """Per-host semaphore plus a next-free-slot timestamp (one audit process)."""
+
+    def __init__(
+        self,
+        concurrency: int = defaults.CONCURRENCY_PER_HOST,
+        rate: float = defaults.REQUESTS_PER_SECOND,
+    ) -> None:
+        self.concurrency = max(1, concurrency)
+        self.interval = 1.0 / rate if rate > 0 else 0.0
+        self._semaphores: dict[str, asyncio.Semaphore] = {}
+        self._next_slot: dict[str, float] = {}
+
+    @asynccontextmanager
+    async def slot(self, host: str) -> AsyncIterator[None]:
+        semaphore = self._semaphores.get(host)
+        if semaphore is None:
+            semaphore = self._semaphores[host] = asyncio.Semaphore(self.concurrency)
+        async with semaphore:
+            if self.interval:
+                now = time.monotonic()
+                start = max(now, self._next_slot.get(host, 0.0))
+                # Book the slot before sleeping so that waiters queue up behind it.
+                self._next_slot[host] = start + self.interval
+                if start > now:
+                    await asyncio.sleep(start - now)
+            yield
+
+
+# KEYS[1] = holders zset; ARGV = holder id, max holders, lease ms. Server time, so clocks
+# of the workers do not matter; expired leases (a crashed worker) are dropped first.
+_ACQUIRE = """
+local t = redis.call('TIME')
+local now = t[1] * 1000 + math.floor(t[2] / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
+  redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[1])
+  redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
+  return 1
+end
+return 0
+"""
+
+# KEYS[1] = next-slot key; ARGV[1] = interval ms. Returns how long the caller must wait.
+_NEXT_SLOT = """
+local t = redis.call('TIME')
+local now = t[1] * 1000 + math.floor(t[2] / 1000)
+local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
+local start = math.max(now, nxt)
+local interval = tonumber(ARGV[1])
+redis.call('SET', KEYS[1], start + interval, 'PX', start - now + interval + 1000)
+return start - now
+"""
+
+
+class RedisPoliteness:
+    """The same limits kept in Redis, one key pair per host, shared by every process."""
+
+    def __init__(
+        self,
+        redis,  # redis.asyncio.Redis
+        concurrency: int = defaults.CONCURRENCY_PER_HOST,
+        rate: float = defaults.REQUESTS_PER_SECOND,
+        *,
+        prefix: str = "tadarki:polite:",
+        lease_seconds: float = defaults.TOTAL_TIMEOUT * 2,
+        poll_seconds: float = 0.05,
+    ) -> None:
+        self.redis = redis
+        self.concurrency = max(1, concurrency)
+        self.interval_ms = int(1000 / rate) if rate > 0 else 0
+        self.prefix = prefix
+        self.lease_ms = int(lease_seconds * 1000)
+        self.poll_seconds = poll_seconds
+        self._acquire = redis.register_script(_ACQUIRE)
+        self._next_slot = redis.register_script(_NEXT_SLOT)
+
+    @classmethod
+    def from_url(cls, url: str, **kwargs) -> RedisPoliteness:
+        import redis.asyncio
+
+        return cls(redis.asyncio.Redis.from_url(url), **kwargs)
+
+    @asynccontextmanager
+    async def slot(self, host: str) -> AsyncIterator[None]:
+        holders = f"{self.prefix}{host}:holders"
+        holder = uuid.uuid4().hex
+        while not await self._acquire(
+            keys=[holders], args=[holder, self.concurrency, self.lease_ms]
+        ):
+            await asyncio.sleep(self.poll_seconds)
+        try:
+            if self.interval_ms:
+                wait_ms = await self._next_slot(
+                    keys=[f"{self.prefix}{host}:next"], args=[self.interval_ms]
+                )
+                if wait_ms > 0:
+                    await asyncio.sleep(wait_ms / 1000)
+            yield
+        finally:
+            await self.redis.zrem(holders, holder)

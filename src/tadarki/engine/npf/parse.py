@@ -1,0 +1,190 @@
+"""Read one NPF page into a ParsedPage: parse once, cache by (url, html)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from selectolax.lexbor import LexborHTMLParser
+
+from tadarki.bangla.text import clean, find_junk, nfc
+from tadarki.engine.npf import blocks, menus, officers
+from tadarki.engine.npf.detect import detect_template
+from tadarki.engine.npf.html import attr, evidence_for, text_of
+from tadarki.engine.npf.model import Link, ParsedPage
+from tadarki.engine.npf.rtbody import decode_encoded_content
+from tadarki.engine.npf.urls import normalise_url
+
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# Widgets that are template furniture, never page content (npf-structure.md §12).
+_G3_FURNITURE = {
+    "HeaderWidget",
+    "HeaderVersionFourWidget",
+    "MenusExpandableWidget",
+    "BannerSliderImageWidget",
+    "SocialContentShareWidget",
+    "AccessibilityWidget",
+    "GoToTopWidget",
+    "FooterWidget",
+    "NewLandingFooterWidget",
+    "OfficeTitleWidget",
+}
+_INVISIBLE = ["script", "style", "noscript", "template", "select", "option", "svg", "iframe"]
+_OFFICER_LIST_PATHS = ("/site/view/officer_list", "/pages/officers", "/site/officer_list",
+                       "/site/view/staff_list", "/site/view/employee_list", "/views/employee-list")
+
+
+def parse_page(url: str, html: str) -> ParsedPage:
+    """Everything the rules need from one page. Pure; cached on (url, html)."""
+    return _parse_cached(url, html)
+
+
+@lru_cache(maxsize=512)
+def _parse_cached(url: str, html: str) -> ParsedPage:
+    template = detect_template(html)
+    page = ParsedPage(url=url, template=template)
+    if template in ("error", "challenge") or not html:
+        return page
+    tree = LexborHTMLParser(html)
+    page.title = clean((text_of(tree.css_first("title")) or "").split("|")[0])
+    page.widgets = [attr(n, "data-widget_name") or "" for n in tree.css("[data-widget_name]")]
+    if template == "G3":
+        page.menu = menus.read_g3_menu(tree, html, url)
+    else:
+        page.menu = menus.read_g1_menu(tree, html, url)
+    page.boxes = blocks.read_service_boxes(tree, html, url)
+    page.blocks = blocks.read_sidebar_blocks(tree, html, url)
+    page.notices = blocks.read_notice_board(tree, html, url)
+    page.news = blocks.read_news(tree, html, url)
+    page.site_stamp, page.content_stamp = blocks.read_stamps(tree, html)
+    page.links = [blocks.link_of(html, url, a) for a in tree.css("a[href]")]
+    _read_body(page, tree, html)
+    _read_people(page, tree, html)
+    _read_visible_text(page, tree)
+    return page
+
+
+def _read_body(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
+    renderers = tree.css("rt-renderer")
+    if renderers:
+        page.has_body = True
+        page.body_html = "".join(
+            decode_encoded_content(attr(node, "encoded-content") or "") for node in renderers
+        )
+    elif page.template == "G3":
+        body = tree.css_first('[data-section_type="body"]')
+        parts = []
+        if body is not None:
+            for widget in body.css("[data-widget_name]"):
+                name = attr(widget, "data-widget_name") or ""
+                parent_widget = widget.parent
+                nested = False
+                while parent_widget is not None and parent_widget is not body:
+                    if "data-widget_name" in parent_widget.attributes:
+                        nested = True
+                        break
+                    parent_widget = parent_widget.parent
+                if name not in _G3_FURNITURE and not nested:
+                    parts.append(widget.html or "")
+            page.has_body = True
+        page.body_html = "".join(parts)
+    else:
+        node = (
+            tree.css_first("div.html_text.body")
+            or tree.css_first("#left-content")
+            or tree.css_first("#left")
+        )
+        if node is not None:
+            page.has_body = True
+            page.body_html = node.html or ""
+    if not page.body_html:
+        return
+    fragment = LexborHTMLParser(page.body_html)
+    for sel in (".content-update-block", ".print-widget", ".chips", "#gtx-trans", "script",
+                "style", ".social-content-share-widget"):
+        for node in fragment.css(sel):
+            node.decompose()
+    root = fragment.body or fragment.root
+    if root is None:
+        return
+    if page.template == "G3" and not renderers:
+        # The page heading alone is not content.
+        first_heading = root.css_first("h1, h2")
+        if first_heading is not None and not root.css_first("table, .list-card-body"):
+            first_heading.decompose()
+    elif not renderers:
+        first_heading = root.css_first("h1, h2, h3")
+        if first_heading is not None:
+            first_heading.decompose()
+    page.body_text = text_of(root)
+    page.body_media = len(
+        root.css("img[src], table td, iframe, embed, object, video, a[href$='.pdf'], a[href$='.PDF']")
+    )
+
+
+def _read_people(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
+    kind = officers.page_kind(page.title, page.url)
+    people = officers.read_info_officer_cards(tree, raw, kind)
+    if not people and page.body_html:
+        body_tree = LexborHTMLParser(page.body_html)
+        people = officers.read_role_tables(body_tree, raw, kind)
+        if not people:
+            people = officers.read_role_headings(body_tree, raw, kind)
+    page.officers = people
+    path = page.url.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else "/"
+    if any(p in path for p in _OFFICER_LIST_PATHS) or tree.css_first("div.employee-content-widget"):
+        page.officer_list = []  # filled lazily by rules via body_text; presence matters
+    # E-mail addresses on officer-bearing pages (role blocks, lists).
+    seen: set[str] = set()
+    for person in people:
+        for address in _EMAIL.findall(person.email):
+            if address.lower() not in seen:
+                seen.add(address.lower())
+                page.emails.append((address, _email_evidence(raw, address)))
+    if page.officer_list is not None or kind:
+        text = nfc(page.body_text)
+        for address in _EMAIL.findall(text):
+            if address.lower() not in seen:
+                seen.add(address.lower())
+                page.emails.append((address, _email_evidence(raw, address)))
+
+
+def _email_evidence(raw: str, address: str) -> str:
+    local, _, domain = address.partition("@")
+    for candidate in (f"<td>{local}<wbr>@{domain}</td>", f"{local}<wbr>@{domain}", address):
+        if candidate in raw:
+            return candidate
+    return address
+
+
+def _read_visible_text(page: ParsedPage, tree: LexborHTMLParser) -> None:
+    body = tree.body
+    if body is None:
+        return
+    clone = LexborHTMLParser(body.html or "")
+    clone.strip_tags(_INVISIBLE)
+    for node in clone.css("rt-renderer"):
+        node.decompose()  # judged from the decoded attribute instead
+    root = clone.body or clone.root
+    runs = [clean(x) for x in (root.text(deep=True, separator="\n") if root else "").split("\n")]
+    if page.body_html and "rt-renderer" not in (body.html or "")[:0]:
+        decoded = LexborHTMLParser(page.body_html)
+        decoded.strip_tags(_INVISIBLE)
+        droot = decoded.body or decoded.root
+        if droot is not None:
+            runs.extend(clean(x) for x in droot.text(deep=True, separator="\n").split("\n"))
+    page.visible_text = [run for run in runs if run]
+
+
+def junk_on_page(page: ParsedPage) -> str:
+    """The first junk snippet in the page's visible text, "" when none."""
+    for run in page.visible_text:
+        found = find_junk(run)
+        if found:
+            return found
+    return ""
+
+
+def links_to(page: ParsedPage, base: str, href: str) -> Link:
+    return Link(label="", href=href, url=normalise_url(base, href), evidence=evidence_for("", None))
