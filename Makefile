@@ -29,7 +29,8 @@ test: $(STAMP) system-deps lint
 # Needs PostgreSQL, Redis (and starts a Celery worker itself); run by .ci/run.
 integration: $(STAMP)
 	bash scripts/ensure-services
-	$(BIN)/python -m pytest -q -m integration; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/tadarki} \
+	  $(BIN)/python -m pytest -q -m integration; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ]
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_audit.py

@@ -305,13 +305,20 @@ def committee_counts(committee: Committee, user, today: date | None = None) -> d
     }
 
 
-def assignment_status(assignment: Assignment, today: date | None = None) -> Status:
-    """The status that matters now: the earliest occurrence not yet confirmed (else confirmed)."""
+def current_occurrence(assignment: Assignment, today: date | None = None) -> Occurrence | None:
+    """The occurrence that matters now: the earliest one due and not confirmed, else the
+    earliest pending one, else the last one."""
     today = today or timezone.localdate()
-    pending = [o for o in assignment.occurrences.all() if o.status != Status.CONFIRMED_DONE]
+    occurrences = list(assignment.occurrences.all())
+    pending = [o for o in occurrences if o.status != Status.CONFIRMED_DONE]
     due_now = [o for o in pending if o.due_date is None or o.due_date <= today]
-    chosen = (due_now or pending)[:1]
-    return Status(chosen[0].status) if chosen else Status.CONFIRMED_DONE
+    chosen = due_now or pending or occurrences[-1:]
+    return chosen[0] if chosen else None
+
+
+def assignment_status(assignment: Assignment, today: date | None = None) -> Status:
+    current = current_occurrence(assignment, today)
+    return Status(current.status) if current else Status.NOT_STARTED
 
 
 # --- meetings -------------------------------------------------------------------------------

@@ -132,7 +132,7 @@ def meeting_detail(request, pk):
         decisions = list(item.decisions.all()) + list(item.carried.all())
         for d in decisions:
             for a in d.visible:
-                a.current_status = services.assignment_status(a, today)
+                a.current = services.current_occurrence(a, today)
                 a.overdue = any(o.is_overdue(today) for o in a.occurrences.all())
         if not manager:  # a department sees only the decisions assigned to it
             item.shown_decisions = [d for d in item.decisions.all() if d.visible]

@@ -388,13 +388,20 @@ class Portal:
         }.get(name)
         return not (missing and self.on(missing))
 
+    def heading(self, top: TopItem, col: Column) -> str:
+        """The column heading as shown: G3 repeats the top label where G1/G2 leave <h6></h6>."""
+        if self.generation == "G3":
+            return col.heading or top.label
+        return col.heading
+
     def leaves(self):
         """Ordinary menu leaves with their menu paths (the places menu defects go)."""
         for top in self.menu[:-1]:
             for ci, col in enumerate(top.columns):
+                heading = self.heading(top, col)
                 for li, leaf in enumerate(col.leaves):
                     if not leaf.special:
-                        parts = [top.label] + ([col.heading] if col.heading else []) + [leaf.label]
+                        parts = [top.label] + ([heading] if heading else []) + [leaf.label]
                         yield (top.label, ci, li), SEP.join(parts), leaf
 
     def inject(self, rule: str, subject: str | None = None) -> Defect:
@@ -428,8 +435,10 @@ class Portal:
                 out.append((Defect(rule, path), ("leaf-placeholder", key)))
             for top in self.menu[:-1]:
                 for ci, col in enumerate(top.columns):
-                    if col.heading:
-                        out.append((Defect(rule, f"{top.label}{SEP}{col.heading}"), ("column-empty", top.label, ci)))
+                    heading = self.heading(top, col)
+                    if heading and not any(leaf.special for leaf in col.leaves):
+                        switch = ("column-empty", top.label, ci)
+                        out.append((Defect(rule, f"{top.label}{SEP}{heading}"), switch))
             rng.shuffle(out)
         elif rule == "page.empty":
             for _key, _path, leaf in self.leaves():
