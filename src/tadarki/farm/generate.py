@@ -411,12 +411,52 @@ class Portal:
         for defect, switch in self._candidates(rule):
             if subject is not None and defect.subject != subject:
                 continue
-            if defect in self.switches or switch in self._active:
+            if defect in self.switches or self._places(switch) & self._taken():
                 continue
             self.switches[defect] = switch
             self.version += 1
             return defect
         raise ValueError(f"no free place for {rule} [{subject}] on {self.host}")
+
+    def _places(self, switch: tuple) -> set[tuple]:
+        """What part of the portal a switch changes; two switches may not share a part."""
+        kind = switch[0]
+        if kind == "leaf-placeholder":
+            top, ci, li = switch[1]
+            leaf = next(t for t in self.menu if t.label == top).columns[ci].leaves[li]
+            return {("col", top, ci), ("page", leaf.page)}
+        if kind == "column-empty":
+            col = next(t for t in self.menu if t.label == switch[1]).columns[switch[2]]
+            return {("col", switch[1], switch[2])} | {("page", leaf.page) for leaf in col.leaves}
+        if kind in ("page-empty", "junk", "broken-link"):
+            return {("page", switch[1])}
+        if kind == "box-item":
+            return {("box-item", switch[1], switch[2])}
+        if kind == "personal-email":
+            return {("person", switch[1]), ("list-for", "email")}
+        # Rules that would hide each other's evidence share a part.
+        return {
+            "rti.same-person": {("rti", "designated"), ("rti", "alternate")},
+            "rti.designated-missing": {("rti", "designated")},
+            "rti.alternate-missing": {("rti", "alternate")},
+            "officers.not-in-list": {("rti", "designated"), ("list-for", "names")},
+            "officers.list-missing": {("list-for", "email"), ("list-for", "names")},
+            "charter.missing": {("charter", p) for p in ("file", "parts", "grs", "template")},
+            "charter.pdf-only": {("charter", p) for p in ("file", "parts", "grs", "template")},
+            "charter.incomplete": {("charter", "parts")},
+            "charter.grs-contact-missing": {("charter", "grs")},
+            "charter.template-unfilled": {("charter", "template")},
+            "notice.empty": {("notice", "empty"), ("notice", "stale")},
+            "notice.stale": {("notice", "stale")},
+            "stats.missing": {("stats", "missing"), ("stats", "stale")},
+            "stats.stale": {("stats", "stale")},
+        }.get(kind, {switch})
+
+    def _taken(self) -> set[tuple]:
+        taken: set[tuple] = set()
+        for switch in self.switches.values():
+            taken |= self._places(switch)
+        return taken
 
     def fix(self, rule: str, subject: str = "") -> Defect:
         defect = Defect(rule, subject)
