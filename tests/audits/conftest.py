@@ -135,3 +135,9 @@ def users(tree):
         "member": make_user("member", Role.COMMITTEE_MEMBER, tree["division"]),
         "nobody": make_user("nobody"),
     }
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Password hashing is not under test here; PBKDF2 would dominate the run time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -29,21 +29,30 @@ def org(db):
         )
     OrgUnitAlias.objects.create(unit=units["dip"], name="ইমিগ্রেশন ও পাসপোর্ট অধিদপ্তর")
     units["dip-lakshmipur"] = OrgUnit.objects.create(
-        kind=K.OFFICE, code="dip-lakshmipur", name_bn="আঞ্চলিক পাসপোর্ট অফিস, লক্ষ্মীপুর",
+        kind=K.OFFICE,
+        code="dip-lakshmipur",
+        name_bn="আঞ্চলিক পাসপোর্ট অফিস, লক্ষ্মীপুর",
         parent=units["dip"],
     )
     return units
 
 
 def _user(username, role=None, unit=None, email=""):
-    user = User.objects.create_user(username, email=email or f"{username}@example.gov.bd", password="pw-Tadarki-1")
+    user = User.objects.create_user(
+        username, email=email or f"{username}@example.gov.bd", password="pw-Tadarki-1"
+    )
     if role:
         Membership.objects.create(user=user, role=role, unit=unit)
     return user
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
-def users(org):
+def users(org, fast_passwords):
     return {
         "ict": _user("ict", Role.ICT_CELL, org["ict"]),
         "dip": _user("dipfocal", Role.FOCAL_POINT, org["dip"]),

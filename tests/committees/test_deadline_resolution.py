@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from django.core.management import call_command
 
 from tadarki.bangla.workdays import WorkingCalendar
 from tadarki.committees import deadlines, services
@@ -15,7 +16,9 @@ def test_date_kind_is_taken_as_is():
 
 def test_working_days_skip_friday_saturday_and_holidays():
     # Issued Sunday 3 March 2024: Mon–Thu, then the weekend, then Sun 10, Mon 11, Tue 12.
-    plain = deadlines.resolve({"kind": "working_days", "count": 7}, date(2024, 3, 3), WorkingCalendar())
+    plain = deadlines.resolve(
+        {"kind": "working_days", "count": 7}, date(2024, 3, 3), WorkingCalendar()
+    )
     assert plain.first == date(2024, 3, 12)
     with_holiday = deadlines.resolve(
         {"kind": "working_days", "count": 7},
@@ -48,7 +51,9 @@ def test_asap_and_next_meeting_have_no_date_yet():
     assert deadlines.resolve({"kind": "asap"}, date(2024, 1, 1)).asap
     waiting = deadlines.resolve({"kind": "next_meeting"}, date(2024, 1, 1))
     assert waiting.waits_for_next_meeting and waiting.first is None
-    known = deadlines.resolve({"kind": "next_meeting"}, date(2024, 1, 1), next_meeting=date(2024, 2, 1))
+    known = deadlines.resolve(
+        {"kind": "next_meeting"}, date(2024, 1, 1), next_meeting=date(2024, 2, 1)
+    )
     assert known.first == date(2024, 2, 1)
 
 
@@ -66,18 +71,22 @@ def _item(meeting):
 def test_working_days_on_save_use_admin_holidays(meeting, org):
     Holiday.objects.create(date=date(2024, 3, 5), name_bn="সাধারণ ছুটি")
     d = services.add_decision(
-        _item(meeting), "কর্মকর্তা মনোনয়ন", deadline={"kind": "working_days", "count": 7},
+        _item(meeting),
+        "কর্মকর্তা মনোনয়ন",
+        deadline={"kind": "working_days", "count": 7},
         units=[org["dip"]],
     )
     assert d.due_date == date(2024, 3, 13)
-    assert list(Occurrence.objects.filter(assignment__decision=d).values_list("due_date", flat=True)) == [
-        date(2024, 3, 13)
-    ]
+    assert list(
+        Occurrence.objects.filter(assignment__decision=d).values_list("due_date", flat=True)
+    ) == [date(2024, 3, 13)]
 
 
 def test_recurring_occurrences_are_tracked_per_implementer(meeting, org):
     d = services.add_decision(
-        _item(meeting), "মাসিক প্রতিবেদন", deadline={"kind": "recurring", "rrule": "FREQ=MONTHLY;BYMONTHDAY=4"},
+        _item(meeting),
+        "মাসিক প্রতিবেদন",
+        deadline={"kind": "recurring", "rrule": "FREQ=MONTHLY;BYMONTHDAY=4"},
         units=[org["dip"], org["prisons"]],
     )
     dip = Occurrence.objects.filter(assignment__decision=d, assignment__unit=org["dip"])
@@ -91,13 +100,49 @@ def test_recurring_occurrences_are_tracked_per_implementer(meeting, org):
     added = services.extend_recurring(until=date(2025, 4, 30))
     assert added == 2 * 2
     assert services.extend_recurring(until=date(2025, 4, 30)) == 0
+    call_command("extend_occurrences", "--until", "2025-05-31")
+    assert dip.count() == 15
 
 
-def test_next_meeting_deadline_resolves_when_the_next_meeting_is_scheduled(meeting, committee, org, users):
-    d = services.add_decision(_item(meeting), "পরবর্তী সভায় উপস্থাপন", deadline={"kind": "next_meeting"}, units=[org["dnc"]])
+def test_next_meeting_deadline_resolves_when_the_next_meeting_is_scheduled(
+    meeting, committee, org, users
+):
+    d = services.add_decision(
+        _item(meeting), "পরবর্তী সভায় উপস্থাপন", deadline={"kind": "next_meeting"}, units=[org["dnc"]]
+    )
     occurrence = Occurrence.objects.get(assignment__decision=d)
     assert occurrence.due_date is None
     services.create_meeting(committee, by=users["ict"], date=date(2024, 4, 10))
     d.refresh_from_db()
     occurrence.refresh_from_db()
     assert d.due_date == date(2024, 4, 10) == occurrence.due_date
+
+
+def test_decision_form_reads_the_deadline_from_bengali_wording(client, users, meeting, org):
+    item = _item(meeting)
+    client.force_login(users["ict"])
+    response = client.post(
+        f"/committees/items/{item.pk}/decisions/",
+        {
+            "label": "খ",
+            "text": "কর্মকর্তা মনোনয়নপূর্বক আগামী ০৭ (সাত) কার্যদিবসের মধ্যে অবহিত করতে হবে;",
+            "deadline_kind": "auto",
+            "units": [org["dip"].pk, org["prisons"].pk],
+        },
+    )
+    assert response.status_code == 302
+    decision = item.decisions.get()
+    assert decision.deadline == {"kind": "working_days", "count": 7}
+    assert decision.due_date == WorkingCalendar().add_working_days(date(2024, 3, 3), 7)
+    assert decision.assignments.count() == 2
+
+
+def test_reissuing_moves_the_single_occurrence_instead_of_adding_one(meeting, org, users):
+    d = services.add_decision(
+        _item(meeting), "মনোনয়ন", deadline={"kind": "working_days", "count": 7}, units=[org["dip"]]
+    )
+    meeting.issued_on = date(2024, 3, 10)
+    meeting.save()
+    services.sync_occurrences(d)
+    (occurrence,) = Occurrence.objects.filter(assignment__decision=d)
+    assert occurrence.due_date == WorkingCalendar().add_working_days(date(2024, 3, 10), 7)

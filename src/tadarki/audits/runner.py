@@ -31,28 +31,43 @@ AuditFunction = Callable[..., Awaitable[PortalResult]]
 
 
 def audit_config():
-    """The engine's AuditConfig from settings (private addresses, robots.txt)."""
+    """The engine's AuditConfig from settings.
+
+    TADARKI_ALLOW_PRIVATE / TADARKI_RESPECT_ROBOTS map to the crawl settings of the same
+    name; TADARKI_HTTP_PROXY (else the usual HTTP_PROXY variables) routes the crawl through a
+    proxy; TADARKI_CRAWL is a dict of further CrawlConfig overrides (e.g. max_pages).
+    """
+    import dataclasses
+
     from tadarki.engine.audit import AuditConfig
+    from tadarki.engine.crawl.config import CrawlConfig
 
-    config = AuditConfig()
-    crawl = getattr(config, "crawl", config)
-    for name, setting, default in (
-        ("allow_private", "TADARKI_ALLOW_PRIVATE", False),
-        ("respect_robots", "TADARKI_RESPECT_ROBOTS", True),
-    ):
-        if hasattr(crawl, name):
-            setattr(crawl, name, getattr(settings, setting, default))
-    return config
+    values = {
+        "allow_private": getattr(settings, "TADARKI_ALLOW_PRIVATE", False),
+        "respect_robots": getattr(settings, "TADARKI_RESPECT_ROBOTS", True),
+    }
+    proxy = getattr(settings, "TADARKI_HTTP_PROXY", "")
+    if proxy:
+        values["proxy_env"] = {"HTTP_PROXY": proxy, "HTTPS_PROXY": proxy}
+    values.update(getattr(settings, "TADARKI_CRAWL", {}) or {})
+    known = {f.name for f in dataclasses.fields(CrawlConfig)}
+    crawl = CrawlConfig(**{k: v for k, v in values.items() if k in known})
+    return AuditConfig(crawl=crawl)
 
 
-def make_politeness():
-    """Redis-backed politeness when configured (several workers), else in-process."""
+def make_politeness(config):
+    """Per-host limits shared by all portals of a round: in Redis when several workers
+    crawl at once (Celery), in-process otherwise. Limits come from the crawl settings."""
     from tadarki.engine.crawl.politeness import InProcessPoliteness, RedisPoliteness
 
+    limits = {
+        "concurrency": config.crawl.concurrency_per_host,
+        "rate": config.crawl.requests_per_second,
+    }
     url = getattr(settings, "TADARKI_POLITENESS_URL", "")
     if url and getattr(settings, "TADARKI_USE_CELERY", False):
-        return RedisPoliteness.from_url(url)
-    return InProcessPoliteness()
+        return RedisPoliteness.from_url(url, **limits)
+    return InProcessPoliteness(**limits)
 
 
 async def engine_audit(target, config, politeness) -> PortalResult:
@@ -78,7 +93,7 @@ def make_target(rp: RoundPortal):
     return Target(
         office=rp.unit.name_bn,
         url=rp.url,
-        department=department.code if department else "",
+        department=department.name_bn if department else "",
     )
 
 
@@ -138,7 +153,7 @@ def run_round(
         .order_by("pk")
     )
     loop = _LoopThread()
-    politeness = None if audit is not None else make_politeness()
+    politeness = None if audit is not None else make_politeness(config)
     in_flight: dict[Future, int] = {}
     completed = 0
     try:
@@ -227,7 +242,8 @@ def run_portal_task(round_portal_id: int) -> None:
         services.finish_round(rp.round_id)
         return
     try:
-        result = asyncio.run(portal_work(rp, None, audit_config(), make_politeness()))
+        config = audit_config()
+        result = asyncio.run(portal_work(rp, None, config, make_politeness(config)))
         services.record_portal_result(rp.pk, result)
     except Exception as exc:
         log.exception("audit of round portal %s failed", rp.pk)

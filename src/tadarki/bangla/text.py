@@ -58,7 +58,9 @@ _CAMEL_OK = re.compile(
 )
 
 _MOJIBAKE = re.compile(r"à¦|à§|Ã[\x80-\xbf©¡-¿]|â€[™œ\x9d“”˜¦]|Â[\xa0©®]|ï»¿")
-_ESCAPED_MARKUP = re.compile(r"<\\/[a-z]+>|\\r\\n|\\n\\t|\\t\\t|&lt;/?[a-z]+|</?(?:span|div|p|br|td|tr|strong)\b[^>]*>")
+_ESCAPED_MARKUP = re.compile(
+    r"<\\/[a-z]+>|\\r\\n|\\n\\t|\\t\\t|&lt;/?[a-z]+|</?(?:span|div|p|br|td|tr|strong)\b[^>]*>"
+)
 # Symbol-font bullets pasted before Bengali text ("¢ক)").
 _STRAY_SYMBOL = re.compile("[¢¤¥§¬¯±¶¼½¾Ø][\u0980-\u09ff]")
 
@@ -97,3 +99,14 @@ def find_junk(text: str) -> str:
         if run and is_legacy_bengali(run):
             return run[:80]
     return ""
+
+
+_NUKTA_FORMS = {"য়": "(?:য়|\u09df)", "ড়": "(?:ড়|\u09dc)", "ঢ়": "(?:ঢ়|\u09dd)"}
+
+
+def variant_pattern(text: str) -> re.Pattern[str]:
+    """A pattern matching `text` in raw (non-NFC) HTML: য়/ড়/ঢ় in either encoding."""
+    pattern = re.escape(nfc(text))
+    for composed, alternatives in _NUKTA_FORMS.items():
+        pattern = pattern.replace(re.escape(composed), alternatives).replace(composed, alternatives)
+    return re.compile(pattern)

@@ -1,6 +1,7 @@
 """Turn a decision's deadline object (minutes-json.md) into due dates. Plain Python, no Django.
 
 - `date`: that date;
+- `days` (calendar days, an extension of the parser): that many days after the issue date;
 - `working_days`: counted from the minutes' issue date on the Bangladesh working calendar
   (weekends Friday/Saturday and public holidays skipped);
 - `recurring`: every occurrence of the RRULE after the issue date, up to a horizon, each
@@ -65,6 +66,8 @@ def resolve(
         if calendar is None:
             raise ValueError("a working calendar is needed to count working days")
         return Resolution(kind, [calendar.add_working_days(issued_on, int(deadline["count"]))])
+    if kind == "days":  # calendar days ("৭ দিনের মধ্যে"), which the parser keeps apart
+        return Resolution(kind, [issued_on + timedelta(days=int(deadline["count"]))])
     if kind == "recurring":
         until = until or issued_on + relativedelta(months=DEFAULT_HORIZON_MONTHS)
         return Resolution(kind, recurring_dates(deadline["rrule"], issued_on, until))

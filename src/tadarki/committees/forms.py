@@ -44,6 +44,7 @@ class AgendaItemForm(forms.ModelForm):
 
 class DecisionForm(forms.Form):
     DEADLINE_KINDS = [
+        ("auto", _("Read from the decision's wording")),
         ("", _("No deadline")),
         ("date", _("By a date")),
         ("working_days", _("Within working days of issue")),
@@ -56,12 +57,17 @@ class DecisionForm(forms.Form):
         ("FREQ=MONTHLY;BYMONTHDAY=15", _("Monthly, by the 15th")),
         ("FREQ=MONTHLY", _("Monthly")),
         ("FREQ=MONTHLY;INTERVAL=3", _("Every three months")),
-        ("FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=7", _("Quarterly, first week of the third month")),
+        (
+            "FREQ=YEARLY;BYMONTH=3,6,9,12;BYMONTHDAY=7",
+            _("Quarterly, first week of the third month"),
+        ),
     ]
 
     label = forms.CharField(label=_("Label"), max_length=10, required=False)
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}))
-    deadline_kind = forms.ChoiceField(label=_("Deadline"), choices=DEADLINE_KINDS, required=False)
+    deadline_kind = forms.ChoiceField(
+        label=_("Deadline"), choices=DEADLINE_KINDS, required=False, initial="auto"
+    )
     deadline_date = forms.DateField(
         label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -105,10 +111,20 @@ class DecisionForm(forms.Form):
             return {"kind": "recurring", "rrule": data["deadline_rrule"] or "FREQ=MONTHLY"}
         if kind in ("next_meeting", "asap"):
             return {"kind": kind}
+        if kind == "auto":  # "আগামী ০৭ কার্যদিবসের মধ্যে" and the like, as the importer reads them
+            try:
+                from tadarki.minutes import parse_deadline
+            except ImportError:
+                return None
+            return parse_deadline(data["text"])
         return None
 
     def free_text_names(self) -> list[str]:
-        return [line.strip() for line in self.cleaned_data.get("free_text", "").splitlines() if line.strip()]
+        return [
+            line.strip()
+            for line in self.cleaned_data.get("free_text", "").splitlines()
+            if line.strip()
+        ]
 
 
 class ProgressForm(forms.Form):

@@ -41,9 +41,7 @@ DEFAULT_OPENING = (
     "সভার আলোচ্যসূচি অনুযায়ী বিস্তারিত আলোচনা হয় এবং সর্বসম্মতিক্রমে নিম্নলিখিত "
     "সিদ্ধান্তসমূহ গৃহীত হয়।"
 )
-DEFAULT_CLOSING = (
-    "সভায় আর কোন আলোচনা না থাকায় সকলকে ধন্যবাদ জ্ঞাপন করে সভার সমাপ্তি ঘোষণা করা হয়।"
-)
+DEFAULT_CLOSING = "সভায় আর কোন আলোচনা না থাকায় সকলকে ধন্যবাদ জ্ঞাপন করে সভার সমাপ্তি ঘোষণা করা হয়।"
 
 _ALL_DEPARTMENTS = re.compile(r"অধিদপ্তরসমূহ|সকল অধিদপ্তর|অধিদপ্তর\s*\(সকল\)|দপ্তর/সংস্থাসমূহ")
 _DIVISION_TOO = re.compile(r"বিভাগ\s+(ও|এবং)\s")
@@ -109,6 +107,12 @@ def visible_meetings(user) -> QuerySet[Meeting]:
     if is_ict(user):
         return qs
     return qs.filter(committee__in=visible_committees(user))
+
+
+def can_read_minutes(user, meeting: Meeting) -> bool:
+    """The whole minutes name every department's decisions: for the ICT cell and the
+    committee's own side (members over the owning unit), not for one department's users."""
+    return is_ict(user) or visible_units(user).filter(pk=meeting.committee.owner_id).exists()
 
 
 def can_manage(user) -> bool:
@@ -185,29 +189,33 @@ def resolve_decision(decision: Decision, until: date | None = None) -> deadlines
 
 
 def sync_occurrences(decision: Decision, until: date | None = None) -> None:
-    """Make every assignment have one occurrence per resolved due date (idempotent).
+    """Make every assignment have its occurrences for the resolved due dates (idempotent).
 
-    An undated occurrence (next meeting not yet scheduled) takes the date once it is known,
-    keeping its status and history.
+    A single-deadline decision keeps exactly one occurrence per implementer, whose date follows
+    the deadline (e.g. once the next meeting is scheduled, or the issue date is set), keeping
+    its status and history. A recurring one gains the occurrences it lacks up to `until`.
     """
     resolution = resolve_decision(decision, until)
-    dates = resolution.dates
     for assignment in decision.assignments.all():
-        existing = {o.due_date: o for o in assignment.occurrences.all()}
-        if not dates:
+        existing = list(assignment.occurrences.all())
+        if resolution.kind != "recurring":
             if not existing:
-                Occurrence.objects.create(assignment=assignment, due_date=None)
+                Occurrence.objects.create(assignment=assignment, due_date=resolution.first)
+            elif existing[0].due_date != resolution.first and len(existing) == 1:
+                existing[0].due_date = resolution.first
+                existing[0].save(update_fields=["due_date"])
             continue
-        undated = existing.pop(None, None)
-        for due in dates:
-            if due in existing:
+        have = {o.due_date for o in existing}
+        undated = [o for o in existing if o.due_date is None]
+        for due in resolution.dates:
+            if due in have:
                 continue
-            if undated is not None:
-                undated.due_date = due
-                undated.save(update_fields=["due_date"])
-                existing[due], undated = undated, None
+            if undated:  # the deadline became recurring after the fact: reuse, keep history
+                occurrence = undated.pop()
+                occurrence.due_date = due
+                occurrence.save(update_fields=["due_date"])
             else:
-                existing[due] = Occurrence.objects.create(assignment=assignment, due_date=due)
+                Occurrence.objects.create(assignment=assignment, due_date=due)
     if decision.due_date != resolution.first:
         decision.due_date = resolution.first
         decision.save(update_fields=["due_date"])
@@ -253,7 +261,9 @@ def assign_by_names(decision: Decision, names: list[str], unit_map: dict | None 
             units = match_implementers(name, committee)
         if units:
             for unit in units:
-                Assignment.objects.get_or_create(decision=decision, unit=unit, defaults={"name": name})
+                Assignment.objects.get_or_create(
+                    decision=decision, unit=unit, defaults={"name": name}
+                )
         else:
             Assignment.objects.get_or_create(decision=decision, unit=None, name=name)
 
@@ -330,7 +340,9 @@ def next_sequence(committee: Committee) -> int:
 
 def genitive(name: str) -> str:
     """Bengali possessive: কমিটি → কমিটির, টিম → টিমের."""
-    ends_in_vowel = bool(name) and ("\u09be" <= name[-1] <= "\u09cc" or "\u0985" <= name[-1] <= "\u0994")
+    ends_in_vowel = bool(name) and (
+        "\u09be" <= name[-1] <= "\u09cc" or "\u0985" <= name[-1] <= "\u0994"
+    )
     return name + ("র" if ends_in_vowel else "ের")
 
 
@@ -376,9 +388,12 @@ def _carry_over_text(decisions: list[Decision], today: date) -> str:
         for d in decisions:
             m = d.agenda_item.meeting
             where = f"{ordinal_bn(m.sequence)} সভা" if m.sequence else to_bengali(m.date.isoformat())
-            ref = " ".join(p for p in (d.agenda_item.number, f"({d.label})" if d.label else "") if p)
+            ref = " ".join(
+                p for p in (d.agenda_item.number, f"({d.label})" if d.label else "") if p
+            )
             statuses = ", ".join(
-                f"{a.display_name}: {assignment_status(a, today).label}" for a in d.assignments.all()
+                f"{a.display_name}: {assignment_status(a, today).label}"
+                for a in d.assignments.all()
             )
             lines.append(f"{where}, {ref}: {d.text} — {statuses}")
     return "\n".join(lines)
@@ -556,7 +571,7 @@ def import_minutes(
             meeting=meeting,
             order=i,
             number=entry.get("number") or "",
-            title=_norm(entry.get("title") or ""),
+            title=unicodedata.normalize("NFC", entry.get("title") or "").strip(),
             discussion=entry.get("discussion") or "",
             implementers_text=" / ".join(item_implementers),
         )

@@ -5,12 +5,13 @@ not theirs to change is a 403.
 """
 
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -32,7 +33,6 @@ from tadarki.committees.models import (
     Decision,
     Evidence,
     Meeting,
-    Occurrence,
     Status,
 )
 from tadarki.registry.models import OrgUnit
@@ -49,6 +49,13 @@ def _committee_or_404(user, pk) -> Committee:
 
 def _meeting_or_404(user, pk) -> Meeting:
     return get_object_or_404(services.visible_meetings(user), pk=pk)
+
+
+def _minutes_or_404(user, pk) -> Meeting:
+    meeting = _meeting_or_404(user, pk)
+    if not services.can_read_minutes(user, meeting):
+        raise Http404
+    return meeting
 
 
 @login_required
@@ -79,7 +86,9 @@ def committee_detail(request, pk):
 def meeting_new(request, pk):
     _require_manager(request.user)
     committee = _committee_or_404(request.user, pk)
-    form = MeetingForm(request.POST or None, initial={"sequence": services.next_sequence(committee)})
+    form = MeetingForm(
+        request.POST or None, initial={"sequence": services.next_sequence(committee)}
+    )
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if v not in (None, "")}
         meeting = services.create_meeting(committee, by=request.user, **fields)
@@ -144,11 +153,14 @@ def meeting_detail(request, pk):
         "meeting": meeting,
         "items": items,
         "can_manage": manager,
+        "can_read_minutes": services.can_read_minutes(request.user, meeting),
         "pdf_available": minutes_pdf.available(),
     }
     if manager:
         context["item_form"] = AgendaItemForm(
-            initial={"number": f"{len(items) + 1}.০".translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯"))}
+            initial={
+                "number": f"{len(items) + 1}.০".translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯"))
+            }
         )
         context["decision_form"] = DecisionForm(unit_choices=_unit_choices(meeting.committee))
     return render(request, "committees/meeting.html", context)
@@ -233,6 +245,8 @@ def decision_list(request):
         qs = qs.filter(status=status)
     if request.GET.get("overdue"):
         qs = services.overdue(qs, today)
+    if not request.GET.get("all"):  # recurring work far ahead would crowd out what is due now
+        qs = qs.filter(Q(due_date__isnull=True) | Q(due_date__lte=today + timedelta(days=62)))
     if request.GET.get("asap"):
         qs = qs.filter(assignment__decision__deadline__kind="asap", status__in=OPEN_STATUSES)
     rows = list(qs[:500])
@@ -244,8 +258,14 @@ def decision_list(request):
         {
             "rows": rows,
             "statuses": Status.choices,
-            "current": {"status": status, "overdue": request.GET.get("overdue", "")},
-            "overdue_count": services.overdue(services.visible_occurrences(request.user), today).count(),
+            "current": {
+                "status": status,
+                "overdue": request.GET.get("overdue", ""),
+                "all": request.GET.get("all", ""),
+            },
+            "overdue_count": services.overdue(
+                services.visible_occurrences(request.user), today
+            ).count(),
         },
     )
 
@@ -268,10 +288,16 @@ def occurrence_detail(request, pk):
         try:
             if form.cleaned_data.get("file"):
                 actions.add_evidence(
-                    occurrence, form.cleaned_data["file"], by=request.user, note=form.cleaned_data["note"]
+                    occurrence,
+                    form.cleaned_data["file"],
+                    by=request.user,
+                    note=form.cleaned_data["note"],
                 )
             actions.change_status(
-                occurrence, form.cleaned_data["status"], by=request.user, note=form.cleaned_data["note"]
+                occurrence,
+                form.cleaned_data["status"],
+                by=request.user,
+                note=form.cleaned_data["note"],
             )
         except ValidationError as e:
             form.add_error("file", e)
@@ -298,7 +324,9 @@ def evidence_download(request, pk):
     evidence = get_object_or_404(
         Evidence, pk=pk, occurrence__in=services.visible_occurrences(request.user)
     )
-    return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name)
+    return FileResponse(
+        evidence.file.open("rb"), as_attachment=True, filename=evidence.original_name
+    )
 
 
 # --- minutes out ----------------------------------------------------------------------------
@@ -310,13 +338,13 @@ def _filename(meeting: Meeting, suffix: str) -> str:
 
 @login_required
 def minutes_view(request, pk):
-    meeting = _meeting_or_404(request.user, pk)
+    meeting = _minutes_or_404(request.user, pk)
     return HttpResponse(minutes_html.render(meeting, request=request))
 
 
 @login_required
 def minutes_docx_view(request, pk):
-    meeting = _meeting_or_404(request.user, pk)
+    meeting = _minutes_or_404(request.user, pk)
     response = HttpResponse(
         minutes_docx.render(meeting),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -327,7 +355,7 @@ def minutes_docx_view(request, pk):
 
 @login_required
 def minutes_pdf_view(request, pk):
-    meeting = _meeting_or_404(request.user, pk)
+    meeting = _minutes_or_404(request.user, pk)
     if not minutes_pdf.available():
         raise Http404
     response = HttpResponse(minutes_pdf.render(meeting), content_type="application/pdf")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
-import json
 import sys
 import time
 from pathlib import Path
@@ -46,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-robots", action="store_true", help="do not honour robots.txt")
     p.add_argument("--allow-private", action="store_true", help="allow private/loopback addresses")
     p.add_argument("--no-external", action="store_true", help="do not check off-host links")
-    p.add_argument("--stats-config", metavar="FILE", help='JSON {"department": [statistics…]}')
+    p.add_argument("--stats-config", metavar="FILE", help="department statistics (JSON/TOML)")
     p.add_argument("--cache", metavar="FILE", help="JSON-lines cache for conditional requests")
     p.add_argument("--timeout", type=float, default=None, metavar="S", help="total per request")
     return p
@@ -88,10 +87,10 @@ def _read_csv(path: Path) -> list[Target]:
 class ProgressLine:
     """One updating line on a terminal, plain lines otherwise (CI logs)."""
 
-    def __init__(self, total: int, stream: TextIO = sys.stderr) -> None:
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
         self.total = total
-        self.stream = stream
-        self.tty = stream.isatty()
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
         self.pages = 0
         self.done = 0
         self.findings = 0
@@ -143,13 +142,15 @@ def _config(args: argparse.Namespace) -> AuditConfig:
     return config
 
 
-def _apply_stats(targets: list[Target], path: str) -> None:
-    stats = json.loads(Path(path).read_text(encoding="utf-8-sig"))
-    if not isinstance(stats, dict):
-        raise UsageError(f"{path}: expected a JSON object keyed by department")
-    for target in targets:
-        if target.department in stats:
-            target.stats = stats[target.department]
+def _rules_with_stats(path: str):
+    """RulesConfig whose department statistics come from FILE (JSON or TOML, rules.md)."""
+    from tadarki.engine.rules.config import RulesConfig, load_stats_config
+
+    try:
+        table = load_stats_config(path)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{path}: not a department statistics file ({exc})") from exc
+    return RulesConfig(stats_by_department=table)
 
 
 def main(argv: list[str]) -> int:
@@ -158,9 +159,9 @@ def main(argv: list[str]) -> int:
         if args.max_pages < 1 or (args.concurrency is not None and args.concurrency < 1):
             raise UsageError("--max-pages and --concurrency must be at least 1")
         targets = read_targets(args.targets)
-        if args.stats_config:
-            _apply_stats(targets, args.stats_config)
         config = _config(args)
+        if args.stats_config:
+            config.rules = _rules_with_stats(args.stats_config)
     except UsageError as exc:
         print(f"tadarki audit: {exc}", file=sys.stderr)
         return 2

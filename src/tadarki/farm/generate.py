@@ -156,8 +156,12 @@ class Portal:
         self.pages: dict[str, Page] = {}
         if self.kind == "normal":
             self._build()
+            self.skipped: list[str] = []
             for rule in spec.defects:
-                self.inject(rule)
+                try:
+                    self.inject(rule)
+                except ValueError:  # no room left for this rule here: skipped, not half-applied
+                    self.skipped.append(rule)
 
     # ---- identifiers and paths -------------------------------------------------------
 
@@ -165,7 +169,7 @@ class Portal:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
     def _objectid(self) -> str:
-        return "%024x" % self.rng.getrandbits(96)
+        return f"{self.rng.getrandbits(96):024x}"
 
     def _code(self) -> str:
         alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -197,7 +201,7 @@ class Portal:
             "notice_list": "/site/view/notices",
             "news_list": "/site/view/news",
             "officer_list": "/site/view/officer_list",
-            "sitemap": "/site/view/sitemap",
+            "sitemap": "/site/view/sitemap/সাইট-ম্যাপ",  # linked as ...sitemap//সাইট-ম্যাপ
             "calendar": "/site/view/calendar",
         }
         if self.generation == "G1":
@@ -290,7 +294,11 @@ class Portal:
             )
         self.form_page = self._add_static("আবেদন ও আপিল ফরম", "box")
         self.special_boxes = [
-            Box("সেবা প্রদান প্রতিশ্রুতি (সিটিজেন্\u200cস চার্টার)", [BoxItem("সিটিজেন চার্টার", "", "charter")], "charter"),
+            Box(
+                "সেবা প্রদান প্রতিশ্রুতি (সিটিজেন্\u200cস চার্টার)",
+                [BoxItem("সিটিজেন চার্টার", "", "charter")],
+                "charter",
+            ),
             Box(
                 "তথ্য অধিকার",
                 [
@@ -318,36 +326,79 @@ class Portal:
 
         # Compliance pages.
         self.specials: dict[str, Page] = {
-            "officers": self._add(Page(self.list_path("officer_list"), "officer_list", "কর্মকর্তাবৃন্দ")),
+            "officers": self._add(
+                Page(self.list_path("officer_list"), "officer_list", "কর্মকর্তাবৃন্দ")
+            ),
             "rti": self._add(
                 Page("/views/info-officers", "rti", "তথ্য কর্মকর্তা")
                 if self.generation == "G3"
-                else Page(self.page_path("static", "তথ্য প্রদানকারী কর্মকর্তা"), "rti", "তথ্য প্রদানকারী কর্মকর্তা")
+                else Page(
+                    self.page_path("static", "তথ্য প্রদানকারী কর্মকর্তা"), "rti", "তথ্য প্রদানকারী কর্মকর্তা"
+                )
             ),
-            "grs": self._add(Page(self.page_path("static", "অনিক ও আপিল কর্মকর্তা"), "grs", "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক) ও আপিল কর্মকর্তা")),
-            "nis": self._add(Page(self.page_path("static", "শুদ্ধাচার ফোকাল পয়েন্ট"), "nis", "জাতীয় শুদ্ধাচার কৌশল ফোকাল পয়েন্ট কর্মকর্তা")),
-            "charter": self._add(Page(self.page_path("charter", "সিটিজেন চার্টার"), "charter", "সেবা প্রদান প্রতিশ্রুতি (সিটিজেন চার্টার)")),
-            "innovation": self._add(Page(self.page_path("static", "ইনোভেশন কর্নার"), "innovation", "ইনোভেশন কর্নার")),
+            "grs": self._add(
+                Page(
+                    self.page_path("static", "অনিক ও আপিল কর্মকর্তা"),
+                    "grs",
+                    "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক) ও আপিল কর্মকর্তা",
+                )
+            ),
+            "nis": self._add(
+                Page(
+                    self.page_path("static", "শুদ্ধাচার ফোকাল পয়েন্ট"),
+                    "nis",
+                    "জাতীয় শুদ্ধাচার কৌশল ফোকাল পয়েন্ট কর্মকর্তা",
+                )
+            ),
+            "charter": self._add(
+                Page(
+                    self.page_path("charter", "সিটিজেন চার্টার"),
+                    "charter",
+                    "সেবা প্রদান প্রতিশ্রুতি (সিটিজেন চার্টার)",
+                )
+            ),
+            "innovation": self._add(
+                Page(self.page_path("static", "ইনোভেশন কর্নার"), "innovation", "ইনোভেশন কর্নার")
+            ),
         }
         if stat_label:
-            self.specials["stats"] = self._add(Page(self.page_path("static", stat_label), "stats", stat_label))
+            self.specials["stats"] = self._add(
+                Page(self.page_path("static", stat_label), "stats", stat_label)
+            )
         if self.generation == "G3":
-            pdf = f"https://objectstorage.ap-dcc-gazipur-1.oraclecloud15.com/n/axvjbnqprylg/b/V2Ministry/o/office-{self.host.split('.')[0]}/2025/7/citizen-charter.pdf"
+            pdf = f"http://objectstorage.ap-dcc-gazipur-1.oraclecloud15.com/n/axvjbnqprylg/b/V2Ministry/o/office-{self.host.split('.')[0]}/2025/7/citizen-charter.pdf"
         else:
             under = self._uuid().replace("-", "_")
-            pdf = self.url(f"/sites/default/files/files/{self.host.split('.')[0]}.portal.gov.bd/office_citizen_charter/{under}/citizen_charter.pdf")
+            pdf = self.url(
+                f"/sites/default/files/files/{self.host.split('.')[0]}.portal.gov.bd/office_citizen_charter/{under}/citizen_charter.pdf"
+            )
         self.charter_pdf = pdf
         for kind in ("notice_list", "news_list", "sitemap"):
-            self._add(Page(self.list_path(kind), kind, {"notice_list": "নোটিশ", "news_list": "খবর", "sitemap": "সাইট ম্যাপ"}[kind]))
+            self._add(
+                Page(
+                    self.list_path(kind),
+                    kind,
+                    {"notice_list": "নোটিশ", "news_list": "খবর", "sitemap": "সাইট ম্যাপ"}[kind],
+                )
+            )
         if self.generation == "G2":
             self._add(Page("/en/", "en_home", "Home"))
             for label in ("About us", "Our services", "Contact"):
-                self._add(Page(f"/en/site/page/{self._code()}-{label.replace(' ', '-')}", "en_static", label, ["This office serves citizens of the district."]))
+                self._add(
+                    Page(
+                        f"/en/site/page/{self._code()}-{label.replace(' ', '-')}",
+                        "en_static",
+                        label,
+                        ["This office serves citizens of the district."],
+                    )
+                )
+        self.gallery: Page | None = None
         if self.traps:
+            self._add(Page(self.list_path("calendar"), "calendar", "ক্যালেন্ডার"))
+        if self.traps and self.generation != "G3":  # G3 has no /site/ routes to nest
             self.gallery = self._add_static("ফটো গ্যালারি", "menu")
             self.gallery.kind = "gallery"
             self.menu[0].columns[0].leaves.append(Leaf("ফটো গ্যালারি", self.gallery.path, "gallery"))
-            self._add(Page(self.list_path("calendar"), "calendar", "ক্যালেন্ডার"))
 
         # Notices and news fill the page budget.
         fixed = len(self.pages) + (4 if self.traps else 0)
@@ -357,13 +408,17 @@ class Portal:
         self.news = [self._dated("news", i) for i in range(n_news)]
 
     def _add_static(self, label: str, via: str) -> Page:
-        return self._add(Page(self.page_path("static", label), "static", label, self._paragraphs(), via=via))
+        return self._add(
+            Page(self.page_path("static", label), "static", label, self._paragraphs(), via=via)
+        )
 
     def _dated(self, kind: str, i: int) -> Page:
         titles = cat.NOTICE_TITLES if kind == "notice" else cat.NEWS_TITLES
         title = f"{self.rng.choice(titles)} {i + 1}"
         when = self.today - timedelta(days=3 + i * self.rng.randrange(2, 6))
-        return self._add(Page(self.page_path(kind, title), kind, title, self._paragraphs(1), when, "list"))
+        return self._add(
+            Page(self.page_path(kind, title), kind, title, self._paragraphs(1), when, "list")
+        )
 
     # ---- switches ----------------------------------------------------------------------
 
@@ -471,7 +526,7 @@ class Portal:
         rng = random.Random(f"{rule}:{self.host}")
         out: list[tuple[Defect, tuple]] = []
         if rule == "menu.empty-submenu":
-            for key, path, leaf in self.leaves():
+            for key, path, _leaf in self.leaves():
                 out.append((Defect(rule, path), ("leaf-placeholder", key)))
             for top in self.menu[:-1]:
                 for ci, col in enumerate(top.columns):
@@ -492,7 +547,9 @@ class Portal:
         elif rule == "link.broken":
             for i, (_key, _path, leaf) in enumerate(self.leaves()):
                 if i % 2 == 0:
-                    target = self.url(f"/site/page/{uuid.UUID(int=rng.getrandbits(128), version=4)}/removed-page")
+                    target = self.url(
+                        f"/site/page/{uuid.UUID(int=rng.getrandbits(128), version=4)}/removed-page"
+                    )
                 else:
                     dead = sorted(cat.DEAD_HOSTS)[(i // 2) % 2]
                     target = f"http://{dead}/site/page/{rng.randrange(10**6)}/old-page"
@@ -503,7 +560,9 @@ class Portal:
                 for ii, item in enumerate(box.items):
                     variant = ("empty", "root", "nolabel")[(bi + ii) % 3]
                     label = NO_LABEL if variant == "nolabel" else item.label
-                    out.append((Defect(rule, f"{box.title}{SEP}{label}"), ("box-item", bi, ii, variant)))
+                    out.append(
+                        (Defect(rule, f"{box.title}{SEP}{label}"), ("box-item", bi, ii, variant))
+                    )
             rng.shuffle(out)
         elif rule == "charter.pdf-only":
             out.append((Defect(rule, self.charter_pdf), (rule,)))
@@ -523,7 +582,11 @@ class Portal:
         elif rule == "stats.missing" or rule == "stats.stale":
             if self.stat_key:
                 out.append((Defect(rule, self.stat_key), (rule,)))
-        elif rule in FARM_RULES and rule not in ("portal.unreachable", "portal.blocked", "portal.insecure"):
+        elif rule in FARM_RULES and rule not in (
+            "portal.unreachable",
+            "portal.blocked",
+            "portal.insecure",
+        ):
             out.append((Defect(rule), (rule,)))
         return out
 
@@ -531,13 +594,29 @@ class Portal:
 
     def truth(self) -> set[Defect]:
         if self.kind in ("unreachable", "dns"):
-            # Subject is the error class: "dns" for a name nobody resolves, "connect" for
-            # a host whose address refuses connections.
-            return {Defect("portal.unreachable", "dns" if self.kind == "dns" else "connect")}
+            # Subject is the error class: "dns" for a name nobody resolves, "refused" for a
+            # host whose address refuses connections (the crawler's names for both).
+            return {Defect("portal.unreachable", "dns" if self.kind == "dns" else "refused")}
         if self.kind == "blocked":
             return {Defect("portal.blocked")}
         # The farm is http-only, so every reachable portal lacks working HTTPS.
-        return set(self.switches) | {Defect("portal.insecure")}
+        truth = set(self.switches) | {Defect("portal.insecure")}
+        if self.charter_grs_blank():
+            truth.add(Defect("charter.grs-contact-missing"))
+        return truth
+
+    def charter_grs_blank(self) -> bool:
+        """Whether the HTML charter's grievance rows lack the officers' contacts.
+
+        A GRS officer who is not published is not published in the charter either, so
+        grs.focal-missing / grs.appeal-missing also blank that row of the charter.
+        """
+        if not self.special_on("charter") or self.on("charter.pdf-only"):
+            return False
+        return any(
+            self.on(rule)
+            for rule in ("charter.grs-contact-missing", "grs.focal-missing", "grs.appeal-missing")
+        )
 
     def dont_care(self) -> set[str]:
         """Rules on which this portal's ground truth is silent (neither hit nor miss)."""
@@ -547,7 +626,11 @@ class Portal:
         if self.on("officers.list-missing"):
             skip.add("officers.not-in-list")  # nothing to compare against
         if self.on("charter.missing") or self.on("charter.pdf-only"):
-            skip |= {"charter.incomplete", "charter.grs-contact-missing", "charter.template-unfilled"}
+            skip |= {
+                "charter.incomplete",
+                "charter.grs-contact-missing",
+                "charter.template-unfilled",
+            }
         if self.on("notice.empty"):
             skip.add("notice.stale")
         if self.on("stats.missing"):
@@ -562,3 +645,174 @@ def monthly(today: date, months_back: int) -> date:
     """The first day of the month `months_back` months before today's month."""
     index = today.year * 12 + today.month - 1 - months_back
     return date(index // 12, index % 12 + 1, 1)
+
+
+# ---- the farm: many portals, the hosts they link to, and the ground truth --------------
+
+# The named portals: real host patterns, every farm-visible rule in every generation, a
+# clean control per generation, and the three ways a portal fails as a whole.
+NAMED: list[tuple[str, str, str, list[str], str, bool]] = [
+    # host, generation, department, defects, kind, traps
+    ("passport.lakshmipur.gov.bd", "G1", "passport", [
+        "menu.empty-submenu", "menu.empty-submenu", "page.empty", "link.broken", "link.broken",
+        "box.empty-link", "box.empty-link", "charter.incomplete", "rti.designated-missing",
+        "grs.alternate-missing", "contact.personal-email", "notice.stale", "stats.stale",
+        "content.junk"], "normal", True),
+    ("dnc.manikganj.gov.bd", "G2", "dnc", [
+        "menu.empty-submenu", "menu.empty-submenu", "page.empty", "link.broken", "link.broken",
+        "box.empty-link", "charter.incomplete", "rti.same-person", "grs.focal-missing",
+        "contact.personal-email", "notice.stale", "stats.stale", "content.junk",
+        "nis.focal-missing"], "normal", True),
+    ("dnc.chuadanga.gov.bd", "G3", "dnc", [
+        "menu.empty-submenu", "menu.empty-submenu", "page.empty", "page.empty", "link.broken",
+        "link.broken", "box.empty-link", "box.empty-link", "rti.same-person",
+        "contact.personal-email", "charter.incomplete", "grs.appeal-missing", "nis.focal-missing",
+        "notice.stale", "stats.missing", "content.junk"], "normal", True),
+    ("passport.dhaka.gov.bd", "G1", "passport", [], "normal", True),
+    ("dnc.sylhet.gov.bd", "G2", "dnc", [], "normal", False),
+    ("fireservice.barishal.gov.bd", "G3", "fire", [], "normal", True),
+    ("passport.rangpur.gov.bd", "G1", "passport", [], "unreachable", False),
+    ("dnc.bogura.gov.bd", "G2", "dnc", [], "dns", False),
+    ("fireservice.pabna.gov.bd", "G3", "fire", [], "blocked", False),
+    ("fireservice.sherpur.gov.bd", "G1", "fire", [
+        "menu.empty-submenu", "charter.pdf-only", "rti.same-person", "grs.focal-missing",
+        "nis.alternate-missing", "officers.list-missing", "eservice.none", "news.empty",
+        "content.stale", "innovation.missing", "box.empty-link", "content.junk"], "normal", False),
+    ("passport.noakhali.gov.bd", "G2", "passport", [
+        "charter.pdf-only", "stats.missing", "notice.empty", "news.empty",
+        "rti.designated-missing", "grs.alternate-missing", "grs.appeal-missing",
+        "officers.list-missing", "eservice.none", "content.stale", "innovation.missing",
+        "box.empty-link"], "normal", False),
+    ("prisonkashim2.gazipur.gov.bd", "G3", "prison", [
+        "rti.designated-missing", "charter.pdf-only", "officers.list-missing", "notice.empty",
+        "news.empty", "eservice.none", "content.stale", "innovation.missing",
+        "grs.focal-missing", "nis.alternate-missing"], "normal", False),
+    ("passport.chittagongdiv.gov.bd", "G1", "passport", [
+        "charter.missing", "stats.missing", "notice.empty", "rti.appeal-missing",
+        "grs.appeal-missing", "nis.focal-missing", "officers.not-in-list", "link.broken",
+        "page.empty", "content.junk"], "normal", False),
+    ("fireservice.netrokona.gov.bd", "G2", "fire", [
+        "charter.missing", "rti.appeal-missing", "rti.alternate-missing", "nis.alternate-missing",
+        "officers.not-in-list", "menu.empty-submenu", "content.junk", "link.broken"],
+     "normal", False),
+    ("passport.khulnadiv.gov.bd", "G3", "passport", [
+        "charter.missing", "stats.stale", "rti.alternate-missing", "rti.appeal-missing",
+        "grs.alternate-missing", "officers.not-in-list", "content.junk", "link.broken",
+        "menu.empty-submenu"], "normal", False),
+    ("splprison.dhaka.gov.bd", "G1", "prison", [
+        "charter.grs-contact-missing", "charter.template-unfilled", "rti.alternate-missing",
+        "menu.empty-submenu", "eservice.none"], "normal", False),
+    ("prison.jashore.gov.bd", "G2", "prison", [
+        "charter.grs-contact-missing", "charter.template-unfilled", "page.empty",
+        "contact.personal-email"], "normal", False),
+    ("fireservice.rajshahi.gov.bd", "G3", "fire", [
+        "charter.grs-contact-missing", "charter.template-unfilled", "box.empty-link",
+        "page.empty", "contact.personal-email"], "normal", False),
+]  # fmt: skip
+
+# Rules a synthetic portal draws its defects from (whole-portal failures excluded).
+RANDOM_POOL = [r for r in FARM_RULES if not r.startswith("portal.")]
+
+
+def office_name(host: str, department: str) -> str:
+    district = host.split(".")[1].removesuffix("div")
+    bn = dict(cat.DISTRICTS).get(district, district)
+    name = cat.DEPARTMENTS[department][2].format(district=bn)
+    if host.split(".")[1].endswith("div"):
+        name = name.replace("আঞ্চলিক পাসপোর্ট অফিস", "বিভাগীয় পাসপোর্ট ও ভিসা অফিস")
+    if host.startswith("splprison"):
+        name = "বিশেষ কারাগার, ঢাকা"
+    if host.startswith("prisonkashim2"):
+        name = "কাশিমপুর কেন্দ্রীয় কারাগার-২, গাজীপুর"
+    return name
+
+
+def farm_specs(portals: int, pages: int, seed: int) -> list[PortalSpec]:
+    specs = [
+        PortalSpec(host, gen, office_name(host, dept), dept, pages, list(defects), kind, traps)
+        for host, gen, dept, defects, kind, traps in NAMED[:portals]
+    ]
+    rng = random.Random(seed)
+    for n in range(len(specs), portals):
+        district = cat.DISTRICTS[n % len(cat.DISTRICTS)][0]
+        dept = list(cat.DEPARTMENTS)[n % 4]
+        host = f"office{n}.{district}.gov.bd"
+        defects = rng.sample(RANDOM_POOL, rng.randrange(2, 7))
+        specs.append(
+            PortalSpec(
+                host, ("G1", "G2", "G3")[n % 3], office_name(host, dept), dept, pages, defects
+            )
+        )
+    return specs
+
+
+class Farm:
+    """All portals of a farm plus the off-host sites they link to."""
+
+    def __init__(self, specs: list[PortalSpec], seed: int = 1, today: date | None = None):
+        self.seed = seed
+        self.today = today or date.today()
+        self.portals: dict[str, Portal] = {}
+        for spec in specs:
+            self.portals[spec.host] = Portal(spec, seed, self.today)
+
+    # -- hosts
+
+    def served_hosts(self) -> list[str]:
+        """Hosts the farm answers for (unreachable and unknown-name portals excluded)."""
+        own = [h for h, p in self.portals.items() if p.kind in ("normal", "blocked")]
+        return own + cat.FRIENDLY_HOSTS + sorted(cat.DEAD_HOSTS)
+
+    def unreachable_hosts(self) -> list[str]:
+        return [h for h, p in self.portals.items() if p.kind == "unreachable"]
+
+    # -- ground truth and edits
+
+    def truth(self) -> dict[str, set[Defect]]:
+        return {host: portal.truth() for host, portal in self.portals.items()}
+
+    def dont_care(self) -> dict[str, set[str]]:
+        return {host: portal.dont_care() for host, portal in self.portals.items()}
+
+    def fix(self, host: str, rule: str, subject: str = "") -> Defect:
+        return self.portals[host].fix(rule, subject)
+
+    def inject(self, host: str, rule: str, subject: str | None = None) -> Defect:
+        return self.portals[host].inject(rule, subject)
+
+    def set_page_down(self, host: str, path: str, how: str | None = "503") -> None:
+        """Make one page fail ("503" answers 503, "reset" drops the connection); None restores."""
+        portal = self.portals[host]
+        if how is None:
+            portal.down.pop(path, None)
+        else:
+            portal.down[path] = how
+        portal.version += 1
+
+    def targets(self) -> list[tuple[str, str, str]]:
+        """(office, url, department) for every portal, as `tadarki audit` reads a CSV."""
+        return [(p.office, f"http://{h}/", p.department) for h, p in self.portals.items()]
+
+    def csv_text(self) -> str:
+        import csv
+        import io
+
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["office", "url", "department"])
+        writer.writerows(self.targets())
+        return out.getvalue()
+
+    def page_count(self) -> int:
+        return sum(len(p.pages) for p in self.portals.values())
+
+
+def build_farm(
+    portals: int = 18,
+    pages: int = 60,
+    seed: int = 1,
+    *,
+    today: date | None = None,
+) -> Farm:
+    """The standard farm: the named portals first, then synthetic `office<n>.<district>` ones."""
+    return Farm(farm_specs(portals, pages, seed), seed=seed, today=today)

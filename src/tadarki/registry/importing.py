@@ -20,7 +20,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from tadarki.bangla.digits import to_bengali
 
 from tadarki.registry.models import (
     District,
@@ -49,6 +52,12 @@ UNIT_FIELDS = [
 ]  # fmt: skip
 OFFICER_FIELDS = ["designation", "email", "phone", "roles"]
 
+
+def _n(number: int) -> str:
+    """A row number as the reader's language writes it (৩ on Bengali pages)."""
+    return to_bengali(number) if (get_language() or "bn").startswith("bn") else str(number)
+
+
 CODE_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 _url = URLValidator(schemes=["http", "https"])
 _email = EmailValidator()
@@ -67,7 +76,7 @@ class RowError:
         if self.row is None:
             return self.message
         return _("Row %(row)s, column “%(column)s”: %(message)s") % {
-            "row": self.row,
+            "row": _n(self.row),
             "column": self.column,
             "message": self.message,
         }
@@ -97,6 +106,10 @@ class ImportPlan:
 
     def count(self, action: str) -> int:
         return sum(1 for c in self.changes + self.officer_changes if c.action == action)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {a: self.count(a) for a in ("create", "update", "unchanged")}
 
     @property
     def has_changes(self) -> bool:
@@ -147,7 +160,7 @@ def _decode(data: bytes) -> str:
                 "The file is not UTF-8 text (row %(row)s has a byte UTF-8 does not allow; "
                 "it may be Windows-1252/ANSI). Save it as “CSV UTF-8” and import it again."
             )
-            % {"row": line}
+            % {"row": _n(line)}
         ) from None
 
 
@@ -183,7 +196,7 @@ def read_tables(file: BinaryIO | str | Path, filename: str) -> dict[str, list[li
     if size > limit:
         raise ImportRefused(
             _("The file is %(size)s MB; the limit is %(limit)s MB.")
-            % {"size": round(size / 1048576, 1), "limit": round(limit / 1048576, 1)}
+            % {"size": _n(round(size / 1048576, 1)), "limit": _n(round(limit / 1048576, 1))}
         )
     suffix = Path(filename).suffix.lower()
     if suffix == ".xlsx":
@@ -286,10 +299,13 @@ def _plan_units(rows, plan: ImportPlan, user) -> dict[str, int]:
     records = list(_records(rows, header))
     editable = scope.editable_units(user) if user is not None else OrgUnit.objects.all()
     codes_in_file: dict[str, int] = {}
+    file_portals: dict[str, str] = {}
     for number, values in records:
         code = values.get("code", "")
         if code and code not in codes_in_file:
             codes_in_file[code] = number
+            if "portal_url" in values:
+                file_portals[code] = portal_key(values["portal_url"])
     existing = {
         u.code: u
         for u in OrgUnit.objects.filter(
@@ -322,7 +338,7 @@ def _plan_units(rows, plan: ImportPlan, user) -> dict[str, int]:
             error(
                 number,
                 "code",
-                _("Duplicate code; already used on row %(row)s.") % {"row": seen[code]},
+                _("Duplicate code; already used on row %(row)s.") % {"row": _n(seen[code])},
             )
             continue
         seen[code] = number
@@ -407,13 +423,17 @@ def _plan_units(rows, plan: ImportPlan, user) -> dict[str, int]:
                     number,
                     "portal_url",
                     _("This portal is already given to another unit on row %(row)s.")
-                    % {"row": portals_in_file[key]},
+                    % {"row": _n(portals_in_file[key])},
                 )
             portals_in_file[key] = number
             owner = (
                 OrgUnit.objects.filter(portal_key=key, is_active=True).exclude(code=code).first()
             )
-            if owner is not None and owner.code not in codes_in_file:
+            # The file may hand the portal over: its owner's row gives it another address.
+            handed_over = (
+                owner is not None and owner.code in file_portals and file_portals[owner.code] != key
+            )
+            if owner is not None and not handed_over:
                 shown = owner.name_bn if scope_can_view(user, owner) else _("another unit")
                 error(
                     number,
@@ -480,7 +500,9 @@ def _plan_officers(rows, plan: ImportPlan, user, codes_in_file: dict[str, int]) 
         key = (unit_code, name)
         if key in seen:
             error(
-                number, "name", _("Duplicate officer; already on row %(row)s.") % {"row": seen[key]}
+                number,
+                "name",
+                _("Duplicate officer; already on row %(row)s.") % {"row": _n(seen[key])},
             )
         seen[key] = number
         if values.get("email"):

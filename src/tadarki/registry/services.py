@@ -73,7 +73,9 @@ def unit_history(unit: OrgUnit) -> dict:
     return {
         "versions": list(unit.versions.select_related("parent").order_by("valid_from")),
         "reorganisations": list(
-            (unit.reorganised_from.all() | unit.reorganised_into.all()).distinct().select_related("by")
+            (unit.reorganised_from.all() | unit.reorganised_into.all())
+            .distinct()
+            .select_related("by")
         ),
         "changes": list(RegistryChange.objects.filter(unit=unit).select_related("by")[:50]),
     }

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from tadarki.accounts import scope
 from tadarki.registry import exporting, importing, services
+from tadarki.web.templatetags.bangla import local_digits
 
 SESSION_KEY = "registry_import_files"
 
@@ -48,6 +49,8 @@ def unit_detail(request, code: str):
             "aliases": unit.aliases.all(),
             "history": services.unit_history(unit),
             "can_edit": scope.can_edit(request.user, unit),
+            # Other apps show their part of an office (findings, decisions) through these.
+            "office_extra_templates": getattr(settings, "TADARKI_OFFICE_EXTRA_TEMPLATES", []),
         },
     )
 
@@ -67,7 +70,11 @@ def export(request, fmt: str):
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         name = "registry.xlsx"
     elif fmt == "officers.csv":
-        data, content_type, name = exporting.csv_bytes(units, officers=True), "text/csv", "officers.csv"
+        data, content_type, name = (
+            exporting.csv_bytes(units, officers=True),
+            "text/csv",
+            "officers.csv",
+        )
     else:
         data, content_type, name = exporting.csv_bytes(units), "text/csv", "registry.csv"
     response = HttpResponse(data, content_type=f"{content_type}; charset=utf-8")
@@ -104,7 +111,8 @@ def import_upload(request):
     if int(request.META.get("CONTENT_LENGTH") or 0) > limit + 64 * 1024:
         messages.error(
             request,
-            _("The file is too big; the limit is %(limit)s MB.") % {"limit": round(limit / 1048576, 1)},
+            _("The file is too big; the limit is %(limit)s MB.")
+            % {"limit": round(limit / 1048576, 1)},
         )
         return render(request, "registry/import_upload.html", {}, status=413)
     upload = request.FILES.get("file")
@@ -145,6 +153,7 @@ def import_confirm(request, token: str):
     path.unlink(missing_ok=True)
     messages.success(
         request,
-        _("Imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.") % counts,
+        _("Imported: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+        % {k: local_digits(v) for k, v in counts.items()},
     )
     return redirect("registry:tree")

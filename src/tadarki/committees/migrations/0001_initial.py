@@ -7,222 +7,559 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0001_initial'),
+        ("registry", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('number', models.CharField(blank=True, max_length=20, verbose_name='number as printed')),
-                ('title', models.CharField(max_length=600, verbose_name='subject')),
-                ('discussion', models.TextField(blank=True, verbose_name='discussion')),
-                ('implementers_text', models.CharField(blank=True, max_length=400, verbose_name='implementers as printed')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                (
+                    "number",
+                    models.CharField(blank=True, max_length=20, verbose_name="number as printed"),
+                ),
+                ("title", models.CharField(max_length=600, verbose_name="subject")),
+                ("discussion", models.TextField(blank=True, verbose_name="discussion")),
+                (
+                    "implementers_text",
+                    models.CharField(
+                        blank=True, max_length=400, verbose_name="implementers as printed"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'agenda item',
-                'verbose_name_plural': 'agenda items',
-                'ordering': ['meeting', 'order', 'pk'],
+                "verbose_name": "agenda item",
+                "verbose_name_plural": "agenda items",
+                "ordering": ["meeting", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='NumberingScheme',
+            name="NumberingScheme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('prefix', models.CharField(max_length=120, verbose_name='prefix')),
-                ('serial_year', models.PositiveIntegerField(default=0, verbose_name='year of the running serial')),
-                ('last_serial', models.PositiveIntegerField(default=0, verbose_name='last serial issued')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("prefix", models.CharField(max_length=120, verbose_name="prefix")),
+                (
+                    "serial_year",
+                    models.PositiveIntegerField(
+                        default=0, verbose_name="year of the running serial"
+                    ),
+                ),
+                (
+                    "last_serial",
+                    models.PositiveIntegerField(default=0, verbose_name="last serial issued"),
+                ),
             ],
             options={
-                'verbose_name': 'memo numbering scheme',
-                'verbose_name_plural': 'memo numbering schemes',
+                "verbose_name": "memo numbering scheme",
+                "verbose_name_plural": "memo numbering schemes",
             },
         ),
         migrations.CreateModel(
-            name='Committee',
+            name="Committee",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('kind', models.CharField(choices=[('website', 'Website monitoring'), ('charter', 'Citizen charter'), ('innovation', 'Innovation'), ('other', 'Other')], default='other', max_length=12, verbose_name='kind')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='letterhead address')),
-                ('website', models.CharField(blank=True, max_length=200, verbose_name='letterhead web address')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='committees', to='registry.orgunit', verbose_name='owning unit')),
-                ('numbering', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='committees', to='committees.numberingscheme', verbose_name='memo numbering scheme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("website", "Website monitoring"),
+                            ("charter", "Citizen charter"),
+                            ("innovation", "Innovation"),
+                            ("other", "Other"),
+                        ],
+                        default="other",
+                        max_length=12,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "address",
+                    models.CharField(blank=True, max_length=300, verbose_name="letterhead address"),
+                ),
+                (
+                    "website",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="letterhead web address"
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="committees",
+                        to="registry.orgunit",
+                        verbose_name="owning unit",
+                    ),
+                ),
+                (
+                    "numbering",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="committees",
+                        to="committees.numberingscheme",
+                        verbose_name="memo numbering scheme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'committee',
-                'verbose_name_plural': 'committees',
-                'ordering': ['name'],
+                "verbose_name": "committee",
+                "verbose_name_plural": "committees",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='CommitteeMember',
+            name="CommitteeMember",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('designation', models.CharField(blank=True, max_length=200, verbose_name='designation')),
-                ('role', models.CharField(choices=[('chair', 'Chair'), ('member', 'Member'), ('secretary', 'Member-secretary')], default='member', max_length=10, verbose_name='role')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='members', to='committees.committee')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "designation",
+                    models.CharField(blank=True, max_length=200, verbose_name="designation"),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("chair", "Chair"),
+                            ("member", "Member"),
+                            ("secretary", "Member-secretary"),
+                        ],
+                        default="member",
+                        max_length=10,
+                        verbose_name="role",
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="members",
+                        to="committees.committee",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'committee member',
-                'verbose_name_plural': 'committee members',
-                'ordering': ['committee', 'order', 'pk'],
+                "verbose_name": "committee member",
+                "verbose_name_plural": "committee members",
+                "ordering": ["committee", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Decision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('label', models.CharField(blank=True, max_length=10, verbose_name='label')),
-                ('text', models.TextField(verbose_name='decision')),
-                ('deadline', models.JSONField(blank=True, null=True, verbose_name='deadline')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due date')),
-                ('agenda_item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='committees.agendaitem')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                ("label", models.CharField(blank=True, max_length=10, verbose_name="label")),
+                ("text", models.TextField(verbose_name="decision")),
+                ("deadline", models.JSONField(blank=True, null=True, verbose_name="deadline")),
+                ("due_date", models.DateField(blank=True, null=True, verbose_name="due date")),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions",
+                        to="committees.agendaitem",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'decision',
-                'verbose_name_plural': 'decisions',
-                'ordering': ['agenda_item', 'order', 'pk'],
+                "verbose_name": "decision",
+                "verbose_name_plural": "decisions",
+                "ordering": ["agenda_item", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Assignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(blank=True, max_length=400, verbose_name='implementer as printed')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='committee_assignments', to='registry.orgunit', verbose_name='unit')),
-                ('decision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='committees.decision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        blank=True, max_length=400, verbose_name="implementer as printed"
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="committee_assignments",
+                        to="registry.orgunit",
+                        verbose_name="unit",
+                    ),
+                ),
+                (
+                    "decision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="committees.decision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'implementer',
-                'verbose_name_plural': 'implementers',
-                'ordering': ['decision', 'pk'],
+                "verbose_name": "implementer",
+                "verbose_name_plural": "implementers",
+                "ordering": ["decision", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='carried',
-            field=models.ManyToManyField(blank=True, related_name='carried_into', to='committees.decision', verbose_name='carried over'),
+            model_name="agendaitem",
+            name="carried",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="carried_into",
+                to="committees.decision",
+                verbose_name="carried over",
+            ),
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sequence', models.PositiveIntegerField(blank=True, null=True, verbose_name='meeting number')),
-                ('title', models.CharField(blank=True, max_length=400, verbose_name='title')),
-                ('chair_name', models.CharField(blank=True, max_length=200, verbose_name='chair')),
-                ('chair_designation', models.CharField(blank=True, max_length=200, verbose_name="chair's designation")),
-                ('date', models.DateField(verbose_name='date')),
-                ('time', models.TimeField(blank=True, null=True, verbose_name='time')),
-                ('venue', models.CharField(blank=True, max_length=400, verbose_name='venue')),
-                ('attendees', models.TextField(blank=True, verbose_name='attendees (one per line)')),
-                ('opening', models.TextField(blank=True, verbose_name='opening paragraph')),
-                ('closing', models.TextField(blank=True, verbose_name='closing line')),
-                ('memo_number', models.CharField(blank=True, max_length=120, verbose_name='memo number')),
-                ('issued_on', models.DateField(blank=True, null=True, verbose_name='issue date')),
-                ('distribution', models.TextField(blank=True, verbose_name='distribution list (one per line)')),
-                ('signatory_name', models.CharField(blank=True, max_length=200, verbose_name='signatory')),
-                ('signatory_designation', models.CharField(blank=True, max_length=200, verbose_name="signatory's designation")),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('issued', 'Issued')], default='draft', max_length=8, verbose_name='state')),
-                ('layout', models.CharField(choices=[('sections', 'Agenda items with discussion and decisions'), ('table', 'Table of decisions')], default='sections', max_length=8, verbose_name='minutes layout')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='imported from')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('committee', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='committees.committee')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "sequence",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="meeting number"
+                    ),
+                ),
+                ("title", models.CharField(blank=True, max_length=400, verbose_name="title")),
+                ("chair_name", models.CharField(blank=True, max_length=200, verbose_name="chair")),
+                (
+                    "chair_designation",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="chair's designation"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="date")),
+                ("time", models.TimeField(blank=True, null=True, verbose_name="time")),
+                ("venue", models.CharField(blank=True, max_length=400, verbose_name="venue")),
+                (
+                    "attendees",
+                    models.TextField(blank=True, verbose_name="attendees (one per line)"),
+                ),
+                ("opening", models.TextField(blank=True, verbose_name="opening paragraph")),
+                ("closing", models.TextField(blank=True, verbose_name="closing line")),
+                (
+                    "memo_number",
+                    models.CharField(blank=True, max_length=120, verbose_name="memo number"),
+                ),
+                ("issued_on", models.DateField(blank=True, null=True, verbose_name="issue date")),
+                (
+                    "distribution",
+                    models.TextField(blank=True, verbose_name="distribution list (one per line)"),
+                ),
+                (
+                    "signatory_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="signatory"),
+                ),
+                (
+                    "signatory_designation",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="signatory's designation"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("issued", "Issued")],
+                        default="draft",
+                        max_length=8,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "layout",
+                    models.CharField(
+                        choices=[
+                            ("sections", "Agenda items with discussion and decisions"),
+                            ("table", "Table of decisions"),
+                        ],
+                        default="sections",
+                        max_length=8,
+                        verbose_name="minutes layout",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(blank=True, max_length=300, verbose_name="imported from"),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "committee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="committees.committee",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'meeting',
-                'verbose_name_plural': 'meetings',
-                'ordering': ['committee', '-date', '-pk'],
+                "verbose_name": "meeting",
+                "verbose_name_plural": "meetings",
+                "ordering": ["committee", "-date", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='meeting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda_items', to='committees.meeting'),
+            model_name="agendaitem",
+            name="meeting",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="agenda_items",
+                to="committees.meeting",
+            ),
         ),
         migrations.CreateModel(
-            name='Occurrence',
+            name="Occurrence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='due date')),
-                ('status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('reported', 'Reported done'), ('confirmed', 'Confirmed done')], default='not_started', max_length=12, verbose_name='status')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='occurrences', to='committees.assignment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "due_date",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="due date"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("in_progress", "In progress"),
+                            ("reported", "Reported done"),
+                            ("confirmed", "Confirmed done"),
+                        ],
+                        default="not_started",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="occurrences",
+                        to="committees.assignment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'occurrence',
-                'verbose_name_plural': 'occurrences',
-                'ordering': ['due_date', 'pk'],
+                "verbose_name": "occurrence",
+                "verbose_name_plural": "occurrences",
+                "ordering": ["due_date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Evidence',
+            name="Evidence",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='committees/evidence/%Y/%m/', verbose_name='file')),
-                ('original_name', models.CharField(max_length=255)),
-                ('size', models.PositiveIntegerField(default=0)),
-                ('note', models.CharField(blank=True, max_length=400, verbose_name='note')),
-                ('uploaded_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('occurrence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='evidence', to='committees.occurrence')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(upload_to="committees/evidence/%Y/%m/", verbose_name="file"),
+                ),
+                ("original_name", models.CharField(max_length=255)),
+                ("size", models.PositiveIntegerField(default=0)),
+                ("note", models.CharField(blank=True, max_length=400, verbose_name="note")),
+                ("uploaded_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "occurrence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="evidence",
+                        to="committees.occurrence",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evidence',
-                'verbose_name_plural': 'evidence',
-                'ordering': ['uploaded_at', 'pk'],
+                "verbose_name": "evidence",
+                "verbose_name_plural": "evidence",
+                "ordering": ["uploaded_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ReminderSent',
+            name="ReminderSent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('before', 'Deadline approaching'), ('overdue', 'Overdue')], max_length=8)),
-                ('sent_on', models.DateField()),
-                ('recipients', models.TextField(blank=True)),
-                ('occurrence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='committees.occurrence')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("before", "Deadline approaching"), ("overdue", "Overdue")],
+                        max_length=8,
+                    ),
+                ),
+                ("sent_on", models.DateField()),
+                ("recipients", models.TextField(blank=True)),
+                (
+                    "occurrence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="committees.occurrence",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reminder sent',
-                'verbose_name_plural': 'reminders sent',
+                "verbose_name": "reminder sent",
+                "verbose_name_plural": "reminders sent",
             },
         ),
         migrations.CreateModel(
-            name='StatusChange',
+            name="StatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('reported', 'Reported done'), ('confirmed', 'Confirmed done')], max_length=12)),
-                ('to_status', models.CharField(choices=[('not_started', 'Not started'), ('in_progress', 'In progress'), ('reported', 'Reported done'), ('confirmed', 'Confirmed done')], max_length=12)),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('occurrence', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='committees.occurrence')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("in_progress", "In progress"),
+                            ("reported", "Reported done"),
+                            ("confirmed", "Confirmed done"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("in_progress", "In progress"),
+                            ("reported", "Reported done"),
+                            ("confirmed", "Confirmed done"),
+                        ],
+                        max_length=12,
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "occurrence",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="changes",
+                        to="committees.occurrence",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'status change',
-                'verbose_name_plural': 'status changes',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "status change",
+                "verbose_name_plural": "status changes",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='occurrence',
-            constraint=models.UniqueConstraint(fields=('assignment', 'due_date'), name='committees_one_occurrence_per_due_date'),
+            model_name="occurrence",
+            constraint=models.UniqueConstraint(
+                fields=("assignment", "due_date"), name="committees_one_occurrence_per_due_date"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='remindersent',
-            constraint=models.UniqueConstraint(fields=('occurrence', 'kind'), name='committees_one_reminder'),
+            model_name="remindersent",
+            constraint=models.UniqueConstraint(
+                fields=("occurrence", "kind"), name="committees_one_reminder"
+            ),
         ),
     ]

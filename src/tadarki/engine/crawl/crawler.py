@@ -158,6 +158,11 @@ class SiteCrawler:
                 site.insecure = True
                 fetched, page = retry, retry.page
         self._record(page, fetched, "seed")
+        if page.status is not None and page.text and detect_template(page.text) == "challenge":
+            # A bot challenge (often 403/503) is not the office's outage: report it as blocked.
+            site.blocked = True
+            site.home = page
+            return None
         if not page.ok:
             site.unreachable_error = _error_class(page)
             return None

@@ -165,6 +165,28 @@ def _retry_after(value: str | None) -> float | None:
         return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+# Why a proxy failed to reach the origin, as Squid (and the test farm) say it in headers.
+_SQUID_ERRORS = {
+    "ERR_DNS_FAIL": "dns",
+    "ERR_CONNECT_FAIL": "refused",
+    "ERR_READ_TIMEOUT": "timeout",
+    "ERR_CONNECT_TIMEOUT": "timeout",
+    "ERR_LIFETIME_EXP": "timeout",
+    "ERR_READ_ERROR": "connection",
+    "ERR_ZERO_SIZE_OBJECT": "connection",
+    "ERR_SECURE_CONNECT_FAIL": "tls",
+}
+_PROXY_ERRORS = {"dns", "refused", "timeout", "connection", "tls", "connect", "reset"}
+
+
+def _proxy_error(headers) -> str:
+    named = headers.get("X-Tadarki-Error", "").strip().lower()
+    if named in _PROXY_ERRORS:
+        return {"connect": "refused", "reset": "connection"}.get(named, named)
+    squid = headers.get("X-Squid-Error", "").split(" ")[0].upper()
+    return _SQUID_ERRORS.get(squid, "")
+
+
 def _error_class(exc: BaseException) -> tuple[str, bool]:
     """(error class, transient?) for an exception raised by a request."""
     if isinstance(exc, aiohttp.ClientConnectorDNSError):
@@ -295,7 +317,11 @@ class Fetcher:
         cfg = self.config
         polite = politeness or self.politeness
         requested = url
-        cached = self.cache.get(url) if (self.cache and conditional and not headers_only) else None
+        cached = (
+            self.cache.get(url)
+            if (self.cache is not None and conditional and not headers_only)
+            else None
+        )
         method = "HEAD" if headers_only else "GET"
         fetched_at = now_iso()
         hops = 0
@@ -305,12 +331,12 @@ class Fetcher:
                 if parts.scheme not in ("http", "https") or not parts.hostname:
                     raise _Stop("invalid-url")
                 netloc = parts.netloc.lower()
-                if allowed_hosts is not None and netloc not in allowed_hosts:
-                    raise _Stop("off-host-redirect")
-                proxy = self.proxy.for_url(url)
                 # Literal addresses skip the resolver, so check them here (also via a proxy).
                 if not cfg.allow_private and is_private_address(parts.hostname):
                     raise _Stop("private-address")
+                if allowed_hosts is not None and netloc not in allowed_hosts:
+                    raise _Stop("off-host-redirect")
+                proxy = self.proxy.for_url(url)
                 headers = {}
                 if cached and hops == 0:
                     etag, last_modified, _ = cached
@@ -341,7 +367,7 @@ class Fetcher:
                     result.etag = result.etag or cached[0]
                     result.last_modified = result.last_modified or cached[1]
                 elif (
-                    self.cache
+                    self.cache is not None
                     and page.ok
                     and page.text
                     and (result.etag or result.last_modified)
@@ -377,6 +403,10 @@ class Fetcher:
         ) as resp:
             if resp.status in REDIRECT_STATUSES and resp.headers.get("Location"):
                 return urljoin(url, resp.headers["Location"].strip())
+            if proxy and resp.status in (502, 503, 504):
+                error = _proxy_error(resp.headers)
+                if error:  # the proxy could not reach the portal: say why, not "HTTP 502"
+                    raise _Stop(error)
             content_type = resp.headers.get("Content-Type", "").lower()
             page = FetchedPage(
                 url=requested,

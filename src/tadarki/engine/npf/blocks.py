@@ -7,7 +7,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from tadarki.bangla.text import match_key
+from tadarki.bangla.text import match_key, variant_pattern
 from tadarki.engine.npf.dates import parse_date, parse_datetime
 from tadarki.engine.npf.html import attr, evidence_for, text_of
 from tadarki.engine.npf.model import Block, Link, ListEntry, ServiceBox, Stamp
@@ -20,11 +20,9 @@ CONTENT_STAMP_LABEL = "কনটেন্টটি শেষ হাল-নাগ
 def link_of(raw: str, base: str, a: LexborNode) -> Link:
     href = attr(a, "href") or ""
     label = text_of(a)
+    candidates = (a.html or "", f'href="{href}">{label}</a>', f'href="{href}"')
     return Link(
-        label=label,
-        href=href,
-        url=normalise_url(base, href),
-        evidence=evidence_for(raw, a, f'href="{href}">{label}</a>', f'href="{href}"'),
+        label=label, href=href, url=normalise_url(base, href), candidates=candidates, raw=raw
     )
 
 
@@ -46,12 +44,14 @@ def read_service_boxes(tree: LexborHTMLParser, raw: str, base: str) -> list[Serv
     # G1/G2: div.service-box with h4 (ids repeat, so never key on them).
     for node in tree.css("div.service-box"):
         title = text_of(node.css_first("h4"))
-        boxes.append(ServiceBox(title=title, items=[link_of(raw, base, a) for a in node.css("li a")]))
+        boxes.append(
+            ServiceBox(title=title, items=[link_of(raw, base, a) for a in node.css("li a")])
+        )
     # G3 [reported]: h1.service-box-title + ul.service-box-list > li > a.
     for node in tree.css('[data-widget_name^="ServiceBox"]'):
         titles = node.css(".service-box-title")
         lists = node.css("ul.service-box-list")
-        for title_node, list_node in zip(titles, lists):
+        for title_node, list_node in zip(titles, lists, strict=False):
             items = [link_of(raw, base, a) for a in list_node.css("li a")]
             boxes.append(ServiceBox(title=text_of(title_node), items=items))
     return boxes
@@ -59,13 +59,22 @@ def read_service_boxes(tree: LexborHTMLParser, raw: str, base: str) -> list[Serv
 
 def read_sidebar_blocks(tree: LexborHTMLParser, raw: str, base: str) -> list[Block]:
     blocks: list[Block] = []
-    for node in tree.css("#right-content div.block, #right div.block, div.right-side-bar div.block"):
+    for node in tree.css(
+        "#right-content div.block, #right div.block, div.right-side-bar div.block"
+    ):
         title = text_of(node.css_first("h5"))
         kind = block_kind(title)
         if "central-eservices" in (attr(node, "class") or ""):
             kind = "central-eservices"
         items = [link_of(raw, base, a) for a in node.css("ul li a")]
-        blocks.append(Block(title=title, items=items, kind=kind, evidence=evidence_for(raw, node.css_first("h5"))))
+        blocks.append(
+            Block(
+                title=title,
+                items=items,
+                kind=kind,
+                evidence=evidence_for(raw, node.css_first("h5")),
+            )
+        )
     # G3 widgets named after what they hold [reported].
     for node in tree.css("[data-widget_name]"):
         name = attr(node, "data-widget_name") or ""
@@ -76,7 +85,9 @@ def read_sidebar_blocks(tree: LexborHTMLParser, raw: str, base: str) -> list[Blo
         }.get(name, "")
         if kind:
             items = [link_of(raw, base, a) for a in node.css("a[href]")]
-            blocks.append(Block(title=name, items=items, kind=kind, evidence=f'data-widget_name="{name}"'))
+            blocks.append(
+                Block(title=name, items=items, kind=kind, evidence=f'data-widget_name="{name}"')
+            )
     # Dedupe blocks matched by two selectors.
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -95,7 +106,11 @@ def _entry(raw: str, base: str, li: LexborNode) -> ListEntry:
     date_text = text_of(date_node)
     full = text_of(li)
     # The title is the li text without the trailing date (titles may hold nested <a>).
-    title = full[: len(full) - len(date_text)].strip() if date_text and full.endswith(date_text) else full
+    title = (
+        full[: len(full) - len(date_text)].strip()
+        if date_text and full.endswith(date_text)
+        else full
+    )
     if not title and a is not None:
         title = text_of(a)
     return ListEntry(
@@ -111,12 +126,14 @@ def read_notice_board(tree: LexborHTMLParser, raw: str, base: str) -> list[ListE
     board = tree.css_first("#notice-board")
     if board is not None:
         return [_entry(raw, base, li) for li in board.css("#notice-board-ticker li")]
-    card = tree.css_first("div.notice-card") or tree.css_first('[data-widget_name="NoticeNewsCardWidget"]')
+    card = tree.css_first("div.notice-card") or tree.css_first(
+        '[data-widget_name="NoticeNewsCardWidget"]'
+    )
     if card is not None:
         return [_entry(raw, base, li) for li in card.css("ul.notice-unordered-list > li")]
     g2 = tree.css_first("#left > div.notices.list")
     if g2 is not None:
-        return _table_entries(raw, base, g2)
+        return table_entries(raw, base, g2)
     return None
 
 
@@ -126,11 +143,11 @@ def read_news(tree: LexborHTMLParser, raw: str, base: str) -> list[ListEntry] | 
         return [_entry(raw, base, li) for li in news.css("#news-ticker li")]
     g2 = tree.css_first("#left > div.news.list")
     if g2 is not None:
-        return _table_entries(raw, base, g2)
+        return table_entries(raw, base, g2)
     return None
 
 
-def _table_entries(raw: str, base: str, node: LexborNode) -> list[ListEntry]:
+def table_entries(raw: str, base: str, node: LexborNode) -> list[ListEntry]:
     entries = []
     for row in node.css("table tr"):
         if row.css_first("th") is not None and row.css_first("td") is None:
@@ -141,8 +158,13 @@ def _table_entries(raw: str, base: str, node: LexborNode) -> list[ListEntry]:
         href = attr(a, "href") or ""
         title = text_of(a) if a is not None else ""
         entries.append(
-            ListEntry(title=title, href=href, url=normalise_url(base, href), day=day,
-                      evidence=evidence_for(raw, row))
+            ListEntry(
+                title=title,
+                href=href,
+                url=normalise_url(base, href),
+                day=day,
+                evidence=evidence_for(raw, row),
+            )
         )
     return entries
 
@@ -176,13 +198,16 @@ def read_stamps(tree: LexborHTMLParser, raw: str) -> tuple[Stamp | None, Stamp |
     return site, content
 
 
+_STAMP_RAW = variant_pattern("সাইটটি শেষ হাল-নাগাদ করা হয়েছে")
+
+
 def _stamp_evidence(raw: str, span: LexborNode | None) -> str:
-    pos = raw.find("শেষ হাল-নাগাদ করা হয়েছে")
-    if pos < 0:
+    """The raw stamp as published: label and the `<span>` holding the date."""
+    match = _STAMP_RAW.search(raw)
+    if match is None:
         return ""
-    start = raw.rfind("সাইটটি", 0, pos + 1)
-    start = start if start >= 0 and pos - start < 20 else pos
-    end = raw.find("</span>", pos)
-    end = end + len("</span>") if 0 <= end - pos < 300 else min(len(raw), pos + 120)
-    end = min(end, raw.find("</p>", pos) if raw.find("</p>", pos) > 0 else end)
-    return raw[start:end]
+    end = raw.find("</span>", match.end())
+    if 0 <= end - match.end() < 400:
+        return raw[match.start() : end + len("</span>")]
+    close = raw.find("<", match.end())
+    return raw[match.start() : close if close > 0 else match.end()]

@@ -13,14 +13,15 @@ def _link(raw: str, base: str, a: LexborNode) -> Link:
     href = attr(a, "href") or ""
     label = text_of(a)
     title = attr(a, "title") or ""
-    evidence = evidence_for(
-        raw,
-        a,
+    candidates = (
+        a.html or "",
         f'title="{title}" class="{attr(a, "class") or ""}" href="{href}"',
         f'href="{href}">{label}</a>',
         f'href="{href}"',
     )
-    return Link(label=label, href=href, url=normalise_url(base, href), evidence=evidence)
+    return Link(
+        label=label, href=href, url=normalise_url(base, href), candidates=candidates, raw=raw
+    )
 
 
 def read_g1_menu(tree: LexborHTMLParser, raw: str, base: str) -> list[MenuItem]:

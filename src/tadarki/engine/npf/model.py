@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 
 @dataclass
@@ -11,7 +12,18 @@ class Link:
     label: str  # visible text, cleaned (NFC, collapsed); "" when the item has no text
     href: str  # raw attribute value as published
     url: str | None  # normalised absolute target; None for placeholders
-    evidence: str = ""  # an exact substring of the page HTML
+    # Candidates for the evidence, most specific first; checked against the page HTML only
+    # when a finding needs them (searching 100 kB per link is the parser's main cost).
+    candidates: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    raw: str = field(default="", repr=False, compare=False)
+
+    @cached_property
+    def evidence(self) -> str:
+        """An exact substring of the page HTML that shows this link."""
+        for candidate in self.candidates:
+            if candidate and len(candidate) <= 400 and candidate in self.raw:
+                return candidate
+        return self.candidates[0][:200] if self.candidates else ""
 
 
 @dataclass
@@ -115,7 +127,7 @@ class ParsedPage:
     blocks: list[Block] = field(default_factory=list)
     widgets: list[str] = field(default_factory=list)
     officers: list[Person] = field(default_factory=list)  # RTI/GRS/NIS role holders found here
-    officer_list: list[Person] | None = None  # None: this page is not an officer list
+    is_officer_list: bool = False  # an officer/staff directory (its text is the list)
     notices: list[ListEntry] | None = None  # None: no notice board / list on this page
     news: list[ListEntry] | None = None
     site_stamp: Stamp | None = None
@@ -124,8 +136,10 @@ class ParsedPage:
     body_text: str = ""  # visible text of body_html, cleaned
     has_body: bool = False  # the page has a content area at all
     body_media: int = 0  # images, tables, embeds, file links inside the body
+    body_from_renderer: bool = False  # body_html was decoded from rt-renderer attributes
     visible_text: list[str] = field(default_factory=list)  # text runs for junk detection
     links: list[Link] = field(default_factory=list)  # every <a href> on the page
+    footer_links: list[Link] = field(default_factory=list)
     emails: list[tuple[str, str]] = field(default_factory=list)  # (address, evidence)
 
     @property

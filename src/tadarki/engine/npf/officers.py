@@ -103,7 +103,7 @@ _HONORIFIC = re.compile(r"^(জনাব|জনাবা|বেগম|ড\.|ড�
 
 
 def page_kind(title: str, url: str) -> str:
-    """"rti", "grs", "nis" or "" for a page, from its address and title."""
+    """ "rti", "grs", "nis" or "" for a page, from its address and title."""
     low = url.lower()
     key = match_key(title)
     if "info-officer" in low or "তথ্য" in key or "দায়িত্বপ্রাপ্ত" in key:
@@ -191,6 +191,7 @@ def read_role_tables(tree: LexborHTMLParser, raw: str, kind: str) -> list[Person
                     if not match:
                         continue
                     label, value = match.group(1).lower(), clean(match.group(2))
+                    value = re.sub(r"-\s+", "-", value)  # "+৮৮-০২-<a>৪১০৫…</a>" in the source
                     if label.startswith(("মোবাইল", "mobile")):
                         person.mobile = person.mobile or value
                     elif label.startswith(("ফোন", "টেলিফোন", "phone")):

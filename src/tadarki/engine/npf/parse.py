@@ -10,10 +10,9 @@ from selectolax.lexbor import LexborHTMLParser
 from tadarki.bangla.text import clean, find_junk, nfc
 from tadarki.engine.npf import blocks, menus, officers
 from tadarki.engine.npf.detect import detect_template
-from tadarki.engine.npf.html import attr, evidence_for, text_of
-from tadarki.engine.npf.model import Link, ParsedPage
+from tadarki.engine.npf.html import attr, text_of
+from tadarki.engine.npf.model import ParsedPage
 from tadarki.engine.npf.rtbody import decode_encoded_content
-from tadarki.engine.npf.urls import normalise_url
 
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # Widgets that are template furniture, never page content (npf-structure.md §12).
@@ -30,8 +29,14 @@ _G3_FURNITURE = {
     "OfficeTitleWidget",
 }
 _INVISIBLE = ["script", "style", "noscript", "template", "select", "option", "svg", "iframe"]
-_OFFICER_LIST_PATHS = ("/site/view/officer_list", "/pages/officers", "/site/officer_list",
-                       "/site/view/staff_list", "/site/view/employee_list", "/views/employee-list")
+_OFFICER_LIST_PATHS = (
+    "/site/view/officer_list",
+    "/pages/officers",
+    "/site/officer_list",
+    "/site/view/staff_list",
+    "/site/view/employee_list",
+    "/views/employee-list",
+)
 
 
 def parse_page(url: str, html: str) -> ParsedPage:
@@ -58,7 +63,11 @@ def _parse_cached(url: str, html: str) -> ParsedPage:
     page.news = blocks.read_news(tree, html, url)
     page.site_stamp, page.content_stamp = blocks.read_stamps(tree, html)
     page.links = [blocks.link_of(html, url, a) for a in tree.css("a[href]")]
+    footer = tree.css_first("footer[data-widget_name]") or tree.css_first("#footer-menu")
+    if footer is not None:
+        page.footer_links = [blocks.link_of(html, url, a) for a in footer.css("a[href]")]
     _read_body(page, tree, html)
+    _read_list_page(page)
     _read_people(page, tree, html)
     _read_visible_text(page, tree)
     return page
@@ -68,6 +77,7 @@ def _read_body(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
     renderers = tree.css("rt-renderer")
     if renderers:
         page.has_body = True
+        page.body_from_renderer = True
         page.body_html = "".join(
             decode_encoded_content(attr(node, "encoded-content") or "") for node in renderers
         )
@@ -100,8 +110,15 @@ def _read_body(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
     if not page.body_html:
         return
     fragment = LexborHTMLParser(page.body_html)
-    for sel in (".content-update-block", ".print-widget", ".chips", "#gtx-trans", "script",
-                "style", ".social-content-share-widget"):
+    for sel in (
+        ".content-update-block",
+        ".print-widget",
+        ".chips",
+        "#gtx-trans",
+        "script",
+        "style",
+        ".social-content-share-widget",
+    ):
         for node in fragment.css(sel):
             node.decompose()
     root = fragment.body or fragment.root
@@ -118,8 +135,36 @@ def _read_body(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
             first_heading.decompose()
     page.body_text = text_of(root)
     page.body_media = len(
-        root.css("img[src], table td, iframe, embed, object, video, a[href$='.pdf'], a[href$='.PDF']")
+        root.css(
+            "img[src], table td, iframe, embed, object, video, a[href$='.pdf'], a[href$='.PDF']"
+        )
     )
+
+
+_NOTICE_LISTS = ("/site/view/notices", "/pages/notices", "/site/view/notice")
+_NEWS_LISTS = ("/site/view/news", "/pages/news")
+
+
+def _path(url: str) -> str:
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/") :] if "/" in path else "/"
+    return path[3:] if path.startswith(("/bn/", "/en/")) else path
+
+
+def _read_list_page(page: ParsedPage) -> None:
+    """Notice and news list pages: their rows (title, date) from the body."""
+    path = _path(page.url)
+    is_notices = any(path.startswith(p) for p in _NOTICE_LISTS)
+    is_news = any(path.startswith(p) for p in _NEWS_LISTS)
+    if not (is_notices or is_news) or not page.body_html:
+        return
+    fragment = LexborHTMLParser(page.body_html)
+    root = fragment.body or fragment.root
+    entries = [e for e in blocks.table_entries(page.body_html, page.url, root) if e.title or e.day]
+    if is_notices and page.notices is None:
+        page.notices = entries
+    if is_news and page.news is None:
+        page.news = entries
 
 
 def _read_people(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
@@ -131,10 +176,9 @@ def _read_people(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
         if not people:
             people = officers.read_role_headings(body_tree, raw, kind)
     page.officers = people
-    path = page.url.split("://", 1)[-1]
-    path = path[path.find("/") :] if "/" in path else "/"
+    path = _path(page.url)
     if any(p in path for p in _OFFICER_LIST_PATHS) or tree.css_first("div.employee-content-widget"):
-        page.officer_list = []  # filled lazily by rules via body_text; presence matters
+        page.is_officer_list = True
     # E-mail addresses on officer-bearing pages (role blocks, lists).
     seen: set[str] = set()
     for person in people:
@@ -142,7 +186,7 @@ def _read_people(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
             if address.lower() not in seen:
                 seen.add(address.lower())
                 page.emails.append((address, _email_evidence(raw, address)))
-    if page.officer_list is not None or kind:
+    if page.is_officer_list or kind:
         text = nfc(page.body_text)
         for address in _EMAIL.findall(text):
             if address.lower() not in seen:
@@ -159,22 +203,21 @@ def _email_evidence(raw: str, address: str) -> str:
 
 
 def _read_visible_text(page: ParsedPage, tree: LexborHTMLParser) -> None:
+    """Text runs a visitor sees. Runs last: it strips the tree in place."""
     body = tree.body
     if body is None:
         return
-    clone = LexborHTMLParser(body.html or "")
-    clone.strip_tags(_INVISIBLE)
-    for node in clone.css("rt-renderer"):
+    tree.strip_tags(_INVISIBLE)
+    for node in tree.css("rt-renderer"):
         node.decompose()  # judged from the decoded attribute instead
-    root = clone.body or clone.root
-    runs = [clean(x) for x in (root.text(deep=True, separator="\n") if root else "").split("\n")]
-    if page.body_html and "rt-renderer" not in (body.html or "")[:0]:
+    runs = body.text(deep=True, separator="\n").split("\n")
+    if page.body_from_renderer:
         decoded = LexborHTMLParser(page.body_html)
         decoded.strip_tags(_INVISIBLE)
-        droot = decoded.body or decoded.root
-        if droot is not None:
-            runs.extend(clean(x) for x in droot.text(deep=True, separator="\n").split("\n"))
-    page.visible_text = [run for run in runs if run]
+        root = decoded.body or decoded.root
+        if root is not None:
+            runs.extend(root.text(deep=True, separator="\n").split("\n"))
+    page.visible_text = [run for run in (clean(x) for x in runs) if run]
 
 
 def junk_on_page(page: ParsedPage) -> str:
@@ -184,7 +227,3 @@ def junk_on_page(page: ParsedPage) -> str:
         if found:
             return found
     return ""
-
-
-def links_to(page: ParsedPage, base: str, href: str) -> Link:
-    return Link(label="", href=href, url=normalise_url(base, href), evidence=evidence_for("", None))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 
 _MAX_SITE_SEGMENTS = 1
@@ -26,6 +27,22 @@ def is_placeholder_href(href: str | None) -> bool:
 
 
 def normalise_url(base: str, href: str | None) -> str | None:
+    """Absolute URL of `href` on `base`, or None when it is no target at all (see _normalise)."""
+    if is_placeholder_href(href):
+        return None
+    value = href.strip()
+    low = value[:8].lower()
+    # Menus repeat on every page: key the cache on what the result depends on.
+    if low.startswith(("http://", "https://")):
+        return _normalise("", value)
+    if value.startswith("/") and not value.startswith("//"):
+        scheme, _, rest = base.partition("://")
+        return _normalise(f"{scheme}://{rest.split('/', 1)[0]}/", value)
+    return _normalise(base, value)
+
+
+@lru_cache(maxsize=8192)
+def _normalise(base: str, href: str) -> str | None:
     """Absolute URL of `href` on `base`, or None when it is no target at all.
 
     Fragments are dropped, host lower-cased, and paths that keep growing through relative
@@ -35,7 +52,9 @@ def normalise_url(base: str, href: str | None) -> str | None:
     if is_placeholder_href(href):
         return None
     value = href.strip()
-    if value.lower().startswith(("mailto:", "tel:", "data:", "ftp:", "sms:", "whatsapp:", "viber:")):
+    if value.lower().startswith(
+        ("mailto:", "tel:", "data:", "ftp:", "sms:", "whatsapp:", "viber:")
+    ):
         return None
     try:
         absolute = urljoin(base, value)
@@ -56,7 +75,8 @@ def normalise_url(base: str, href: str | None) -> str | None:
         path = "/".join(segments[: _MAX_PATH_SEGMENTS + 1])
     netloc = parts.hostname.lower()
     if parts.port and not (
-        (parts.scheme == "http" and parts.port == 80) or (parts.scheme == "https" and parts.port == 443)
+        (parts.scheme == "http" and parts.port == 80)
+        or (parts.scheme == "https" and parts.port == 443)
     ):
         netloc = f"{netloc}:{parts.port}"
     return urlunsplit((parts.scheme, netloc, path, parts.query, ""))

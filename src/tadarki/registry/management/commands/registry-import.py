@@ -20,7 +20,9 @@ class Command(BaseCommand):
         for change in plan.changes + plan.officer_changes:
             if change.action != "unchanged":
                 fields = ", ".join(change.changed) if change.changed else ""
-                self.stdout.write(f"{change.sheet} row {change.row}: {change.action} {change.key} {fields}")
+                self.stdout.write(
+                    f"{change.sheet} row {change.row}: {change.action} {change.key} {fields}"
+                )
         summary = "{} create, {} update, {} unchanged".format(
             plan.count("create"), plan.count("update"), plan.count("unchanged")
         )

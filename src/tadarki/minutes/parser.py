@@ -1,0 +1,815 @@
+"""Minutes (কার্যবিবরণী) as text → the structure of spec/minutes-json.md.
+
+The text is read line by line; each line is classified by a small set of rules (agenda
+heading, discussion, decisions heading, lettered decision, implementer line, table row,
+closing line, memo number, distribution list) and the rest is continuation of whatever came
+before. Table rows arrive as markdown pipes or tab-separated cells (a DOCX table is turned
+into the latter), so the decisions-table form and the lettered form share one parser.
+
+Plain Python: no Django here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tadarki.bangla.digits import parse_int
+from tadarki.minutes.dates import find_dates, parse_time, preferred_date
+from tadarki.minutes.deadlines import parse_deadline, parse_deadline_cell
+from tadarki.minutes.implementers import (
+    KNOWN_BODIES,
+    POSTS,
+    infer_implementers,
+    split_implementers,
+)
+
+BN = "\u0980-\u09ff"
+D = "[0-9০-৯]"
+NUM = rf"{D}+(?:\.{D}+)*"
+COLON = r"[:ঃ]"
+
+_AGENDA = re.compile(
+    rf"^(?:(?P<num>{NUM})\s*[.)।]?\s*)?(?:আলোচ্য\s*(?:বিষয়|সূচি|সূচী)|আলোচ্যসূচি|আলোচ্যসূচী)"
+    rf"(?:\s*(?:নং|নম্বর)?\s*[-–]?\s*(?P<num2>{NUM}))?\s*[:ঃ\-–।]\s*(?P<rest>.*)$"
+)
+_DISCUSSION = re.compile(rf"^(?:{NUM}\s*[.)।]?\s*)?আলোচনা\s*{COLON}\s*(?P<rest>.*)$")
+_DECISIONS = re.compile(
+    rf"^(?:{NUM}\s*[.)।]?\s*)?(?:আলোচনা\s*ও\s*)?(?:গৃহীত\s+)?সিদ্ধান্ত(?:সমূহ)?\s*(?:{COLON}\s*(?P<rest>.*))?$"
+)
+_IMPLEMENTER = re.compile(
+    rf"^(?:(?P<num>{NUM})\s*[.)।]?\s*)?(?:বাস্তবায়নকারী(?:\s*(?:কর্তৃপক্ষ|দপ্তর|সংস্থা|কর্মকর্তা))?|"
+    rf"বাস্তবায়নে|বাস্তবায়ন|বাস্তবায়নের\s+দায়িত্বে|দায়িত্বে)\s*[:ঃ\-–]\s*(?P<rest>.*)$"
+)
+_INLINE_IMPLEMENTER = re.compile(
+    rf"\s*[(\[]\s*বাস্তবায়ন(?:কারী|ে)\s*{COLON}\s*(?P<names>[^)\]]+)[)\]]\s*[।.;]?\s*$"
+)
+_LETTERS = "কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ"
+_LABEL = re.compile(
+    rf"^(?:\((?P<p>[{_LETTERS}]|{D}{{1,2}})\)|(?P<l>[{_LETTERS}])[).।]"
+    rf"|(?P<n>{D}{{1,2}}\.{D}{{1,2}}(?=\s)|{D}{{1,2}}(?=[).।]\s))[).।]?)\s*(?P<text>\S.*)$"
+)
+
+
+def _label_of(m: re.Match) -> str:
+    return m["p"] or m["l"] or m["n"]
+
+
+_CLOSING = re.compile(
+    r"সমাপ্তি\s+ঘোষণা|সভা\s+সমাপ্ত|(?:আর|অন্য)\s+কোনো?\s+(?:আলোচ্য\s+)?(?:বিষয়|আলোচনা|আলোচ্যসূচি)\s+না\s+থাকায়|সভা\s+শেষ\s+(?:করেন|ঘোষণা)"
+)
+_MEMO = re.compile(rf"^(?:স্মারক\s*(?:নং|নম্বর|নম্বরঃ)?|নম্বর|নং|সূত্র)\s*[:ঃ\-–.]?\s*(?P<value>.*{D}.*)$")
+_TITLE_WORD = re.compile(r"কার্য\s*বিবর[ণন][ীি]")
+_SEQUENCE = re.compile(rf"({D}{{1,3}})\s*(?:ম|য়|র্থ|ষ্ঠ|তম|শ)\s*সভা")
+_WORD_ORDINALS = {
+    "প্রথম": 1,
+    "দ্বিতীয়": 2,
+    "তৃতীয়": 3,
+    "চতুর্থ": 4,
+    "পঞ্চম": 5,
+    "ষষ্ঠ": 6,
+    "সপ্তম": 7,
+    "অষ্টম": 8,
+    "নবম": 9,
+    "দশম": 10,
+}
+_WORD_SEQUENCE = re.compile(rf"(?<![{BN}])({'|'.join(_WORD_ORDINALS)})\s+সভা")
+_HEADER_KEY = re.compile(
+    r"^(?P<key>(?:সভার\s+)?সভাপতি(?:ত্ব)?|সভার\s+তারিখ(?:\s*ও\s*সময়)?|তারিখ(?:\s*ও\s*সময়)?|সভার\s+সময়|সময়|"
+    r"সভার\s+স্থান|স্থান|উপস্থিতি|উপস্থিত\s+সদস্যবৃন্দ)\s*(?P<colon>[:ঃ\-–])?\s*(?P<value>.+)$"
+)
+_PORTAL = re.compile(r"(?<![@\w.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+gov\.bd)(?![\w-])", re.I)
+_ENTRY = re.compile(rf"^\(?({D}{{1,2}})\s*[)।.](?!{D})")
+_INLINE_ENTRY = re.compile(rf"\s\(?({D}{{1,2}})\s*[)।](?!{D})")
+_TERMINAL = tuple("।;.:ঃ?!|")
+_LETTERHEAD_END = ("মন্ত্রণালয়", "বিভাগ", "সেল", "শাখা", "অধিশাখা", "অনুবিভাগ", "অধিদপ্তর", "সরকার")
+_UNIT_END = ("সেল", "শাখা", "অধিশাখা", "অনুবিভাগ", "অনুশাখা", "উইং", "সেকশন", "ডেস্ক")
+_POST_AT = re.compile(
+    rf"(?<![{BN}])(?:{'|'.join(re.escape(p) for p in sorted(POSTS, key=len, reverse=True))})(?![{BN}])"
+)
+
+
+@dataclass
+class Line:
+    text: str
+    cells: list[str] | None = None
+    blank_before: bool = False
+    agenda_hint: bool = False  # a numbered topic line followed by আলোচনা:/সিদ্ধান্ত:
+    decision_intro: bool = False  # "… নিম্নরূপ সিদ্ধান্ত গৃহীত হয়:" followed by a lettered list
+
+
+@dataclass
+class Decision:
+    label: str
+    text: str
+    implementers: list[str] | None = None
+    deadline: dict | None = None
+    extra: list[str] = field(default_factory=list)
+    deadline_cell: str = ""
+
+    def as_json(self) -> dict:
+        return {
+            "label": self.label,
+            "text": self.text,
+            "implementers": self.implementers or [],
+            "deadline": self.deadline,
+        }
+
+
+@dataclass
+class Agenda:
+    number: str | None
+    title: str
+    implementers: list[str] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+    # (how many decisions preceded the line, names) for each বাস্তবায়নকারী line
+    implementer_lines: list[tuple[int, list[str]]] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "implementers": self.implementers,
+            "decisions": [d.as_json() for d in self.decisions],
+        }
+
+
+# ---------------------------------------------------------------- preparing lines
+
+
+def _prepare(text: str) -> list[Line]:
+    text = unicodedata.normalize("NFC", text).replace("\ufeff", "").replace("\u00a0", " ")
+    lines: list[Line] = []
+    blank = False
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            blank = True
+            continue
+        cells = None
+        if line.startswith("|"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            if all(re.fullmatch(r":?-*:?", c) for c in cells):
+                continue  # a markdown separator or an empty row
+            line = " ".join(c for c in cells if c)
+        elif "\t" in raw.strip("\t "):
+            cells = [c.strip() for c in raw.strip().split("\t")]
+            line = " ".join(c for c in cells if c)
+        else:
+            line = re.sub(r"^(?:[-*•]\s+|#+\s+)", "", line).strip()
+        if not line:
+            continue
+        lines.append(Line(line, cells, blank))
+        blank = False
+    lines = [
+        ln
+        for ln in _fold_line_tables(lines)
+        if ln.cells is not None or not _PAGE_MARK.match(ln.text)
+    ]
+    _mark_implicit_agenda(lines)
+    return lines
+
+
+# "-২-", "পৃষ্ঠা ২ এর ৩", "2/3": page furniture, never content.
+_PAGE_MARK = re.compile(
+    rf"^(?:পৃষ্ঠা\s*[-–:]?\s*)?[-–(]?\s*{D}{{1,3}}\s*(?:/\s*{D}{{1,3}}|এর\s+{D}{{1,3}})?\s*[-–)]?$"
+)
+_NUMBERED_TOPIC = re.compile(
+    rf"^(?:বিষয়\s*(?:নং)?\s*[-–]?\s*)?(?P<num>{NUM})\s*[.)।:ঃ]\s*(?:বিষয়\s*{COLON}\s*)?(?P<rest>\S.*)$"
+)
+
+
+def _mark_implicit_agenda(lines: list[Line]) -> None:
+    """Agenda items headed only by a number ("১। ওয়েবসাইট হালনাগাদকরণ") are recognised by the
+    আলোচনা:/সিদ্ধান্ত: line that follows them."""
+    for line, following in zip(lines, lines[1:], strict=False):
+        if (
+            line.cells is None
+            and following.cells is None
+            and "সিদ্ধান্ত" in line.text
+            and line.text.endswith((":", "ঃ"))
+            and _LABEL.match(following.text)
+            and not _AGENDA.match(following.text)
+        ):
+            line.decision_intro = True
+        if line.cells is not None or len(line.text) > 200 or not _NUMBERED_TOPIC.match(line.text):
+            continue
+        if any(rule.match(line.text) for rule in (_AGENDA, _DISCUSSION, _DECISIONS, _IMPLEMENTER)):
+            continue
+        if (
+            _DISCUSSION.match(following.text)
+            or _DECISIONS.match(following.text)
+            or re.match(rf"^সিদ্ধান্ত(?:সমূহ)?\s*{COLON}", following.text)
+        ):
+            line.agenda_hint = True
+
+
+_SERIAL_HEADER = re.compile(r"^(?:ক্রমিক(?:\s*নং)?|ক্রঃ\s*নং|ক্র\.\s*নং|ক্র:\s*নং|নং)$")
+_SERIAL = re.compile(rf"^{D}{{1,2}}[.)।]?$")
+
+
+def _fold_line_tables(lines: list[Line]) -> list[Line]:
+    """A decisions table written one cell per line (ক্রমিক নং / আলোচ্য বিষয় / সিদ্ধান্ত /
+    বাস্তবায়নকারী, then `১`, its cells, `২`, …) becomes rows of cells."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.cells is None and _SERIAL_HEADER.match(line.text):
+            header = [line.text]
+            j = i + 1
+            while j < len(lines) and len(header) < 7 and lines[j].cells is None:
+                if _SERIAL.match(lines[j].text) or len(lines[j].text) > 40:
+                    break
+                header.append(lines[j].text)
+                j += 1
+            if _is_decision_table(header):
+                out.append(Line(" ".join(header), header, line.blank_before))
+                rows, i = _line_rows(lines, j, len(header))
+                out.extend(rows)
+                continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _line_rows(lines: list[Line], i: int, width: int) -> tuple[list[Line], int]:
+    rows: list[Line] = []
+    while i < len(lines) and _SERIAL.match(lines[i].text):
+        serial = lines[i]
+        j = i + 1
+        content: list[str] = []
+        while j < len(lines) and not _SERIAL.match(lines[j].text) and not _ends_table(lines[j]):
+            content.append(lines[j].text)
+            j += 1
+        rows.append(
+            Line(" ".join([serial.text, *content]), _spread(content, width - 1, serial.text))
+        )
+        i = j
+    return rows, i
+
+
+def _ends_table(line: Line) -> bool:
+    return bool(_CLOSING.search(line.text) or _MEMO.match(line.text) or _AGENDA.match(line.text))
+
+
+def _spread(content: list[str], columns: int, serial: str) -> list[str]:
+    """Cells of a row written one per line; extra lines belong to the decision cell."""
+    if len(content) <= columns:
+        return [serial, *content, *[""] * (columns - len(content))]
+    topic, implementer = content[0], content[-1]
+    middle = content[1:-1]
+    if columns >= 4:  # topic, discussion, decision, implementer
+        return [serial, topic, " ".join(middle[:-1]), middle[-1], implementer][: columns + 1]
+    return [serial, topic, " ".join(middle), implementer][: columns + 1]
+
+
+# ---------------------------------------------------------------- the decisions table
+
+
+def _column_role(cell: str) -> str:
+    if re.search(r"ক্রমিক|ক্রঃ|ক্র\.|ক্র:|^নং$", cell):
+        return "serial"
+    if re.search(r"সময়সীমা|সময়|তারিখ", cell) and "সিদ্ধান্ত" not in cell:
+        return "deadline"
+    if "সিদ্ধান্ত" in cell:
+        return "decision"
+    if "বাস্তবায়ন" in cell or "দায়িত্ব" in cell:
+        return "implementer"
+    if "আলোচ্য" in cell or "বিষয়" in cell:
+        return "topic"
+    if "আলোচনা" in cell:
+        return "discussion"
+    return "other"
+
+
+def _is_decision_table(cells: list[str]) -> bool:
+    roles = [_column_role(c) for c in cells if c]
+    return "decision" in roles and "implementer" in roles and len(cells) >= 3
+
+
+def _split_labelled(cell: str) -> list[tuple[str, str]]:
+    """`(ক) … (খ) …` inside one cell → [("ক", "…"), ("খ", "…")]; unlabelled → [("", cell)].
+
+    Only labels in sequence (ক, খ, গ … or ১, ২, ৩ …) split, so "৯.২ নং" stays inside a text.
+    """
+    first = _LABEL.match(cell)
+    if not first:
+        return [("", cell)]
+    labels = _label_sequence(_label_of(first))
+    starts: list[tuple[int, int]] = [(0, first.start("text"))]  # (marker start, text start)
+    for label in labels[1:]:
+        marker = re.compile(rf"(?<=\s)(?:\({re.escape(label)}\)|{re.escape(label)}[).।])\s*")
+        m = marker.search(cell, starts[-1][1])
+        if not m:
+            break
+        starts.append((m.start(), m.end()))
+    ends = [s for s, _ in starts[1:]] + [len(cell)]
+    return [
+        (labels[i], cell[text_start:end].strip())
+        for i, ((_, text_start), end) in enumerate(zip(starts, ends, strict=True))
+    ]
+
+
+def _label_sequence(first: str) -> list[str]:
+    if first in _LETTERS:
+        return list(_LETTERS[_LETTERS.index(first) :])
+    value, width = parse_int(first), len(first)
+    bengali = first[0] in "০১২৩৪৫৬৭৮৯"
+    labels = []
+    for n in range(value, value + 40):
+        text = str(n).zfill(width)
+        labels.append(
+            text.translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")) if bengali else text
+        )
+    return labels
+
+
+# ---------------------------------------------------------------- the body
+
+
+class _Body:
+    """Agenda items and their decisions, fed one line at a time."""
+
+    def __init__(self) -> None:
+        self.items: list[Agenda] = []
+        self.agenda: Agenda | None = None
+        self.mode = ""
+        self.decision: Decision | None = None
+        self.pending_title = False
+        self.table: list[str] | None = None  # column roles while inside a decisions table
+        self.pending_implementers: list[str] | None = None
+
+    def feed(self, line: Line) -> None:
+        text = line.text
+        if line.cells is not None and _is_decision_table(line.cells):
+            self.table = [_column_role(c) for c in line.cells]
+            return
+        if self.table is not None:
+            if line.cells is not None:
+                self._table_row(line.cells)
+                return
+            self.table = None
+        if self.pending_implementers is not None:
+            if _ENTRY.match(text) and line.cells is None:
+                self.pending_implementers.extend(split_implementers(text))
+                return
+            self.pending_implementers = None
+        m = _AGENDA.match(text)
+        if m:
+            self._new_agenda(m["num"] or m["num2"], m["rest"])
+            return
+        if line.agenda_hint:
+            m = _NUMBERED_TOPIC.match(text)
+            self._new_agenda(m["num"], m["rest"])
+            return
+        if line.decision_intro and not _DECISIONS.match(text):
+            if self.agenda is None:
+                self._new_agenda(None, "")
+                self.pending_title = False
+            self.mode = "decision"
+            self.decision = None
+            return
+        if _DISCUSSION.match(text):
+            self.mode = "discussion"
+            return
+        m = _DECISIONS.match(text)
+        if m and (m["rest"] is not None or re.match(r"^(?:\S+\s+)?সিদ্ধান্ত", text)):
+            if self.agenda is None:
+                self._new_agenda(None, "")
+            self.mode = "decision"
+            self.decision = None
+            if m["rest"]:
+                self._decision_line(Line(m["rest"].strip()))
+            return
+        m = _IMPLEMENTER.match(text)
+        if m and self.agenda is not None:
+            names = split_implementers(m["rest"])
+            self.agenda.implementer_lines.append((len(self.agenda.decisions), names))
+            if not names:
+                self.pending_implementers = names
+            return
+        if self.mode == "decision":
+            self._decision_line(line)
+        elif self.pending_title and self.agenda is not None and line.cells is None:
+            self.agenda.title = _agenda_title(text)
+            self.pending_title = False
+
+    def _new_agenda(self, number: str | None, title: str) -> None:
+        self.agenda = Agenda(number, _agenda_title(title))
+        self.items.append(self.agenda)
+        self.mode = "agenda"
+        self.decision = None
+        self.pending_title = not title.strip()
+
+    def _decision_line(self, line: Line) -> None:
+        decision = self.decision
+        if line.cells is not None:
+            if decision:
+                decision.extra.append(line.text)
+            return
+        m = _LABEL.match(line.text)
+        if m:
+            self._add_decision(_label_of(m), m["text"])
+            return
+        if decision is None:
+            self._add_decision("", line.text)
+        elif not decision.extra and not decision.text.rstrip(")”\"' ").endswith(_TERMINAL):
+            decision.text = f"{decision.text} {line.text}"  # a wrapped line or a page break
+        elif decision.label == "" and not decision.extra and line.blank_before:
+            self._add_decision("", line.text)
+        else:
+            decision.extra.append(line.text)
+
+    def _add_decision(self, label: str, text: str) -> None:
+        assert self.agenda is not None
+        decisions = self.agenda.decisions
+        if label and decisions and decisions[-1].label == "" and not decisions[-1].extra:
+            if decisions[-1].text.endswith((":", "ঃ")):
+                decisions.pop()  # "… নিম্নরূপ সিদ্ধান্ত গৃহীত হয়:" introduces the list
+        self.decision = Decision(label, text.strip())
+        self.agenda.decisions.append(self.decision)
+
+    def _table_row(self, cells: list[str]) -> None:
+        roles = self.table or []
+        row = {role: "" for role in roles}
+        for role, cell in zip(roles, cells, strict=False):
+            row[role] = f"{row[role]} {cell}".strip() if row[role] else cell
+        decision_text = row.get("decision", "")
+        if not decision_text:
+            return
+        if (
+            self.agenda
+            and self.agenda.decisions
+            and self.agenda.decisions[-1].text == decision_text
+        ):
+            return  # a vertically merged cell repeated on the next row
+        implementer = re.sub(rf"^বাস্তবায়ন(?:কারী|ে)\s*{COLON}\s*", "", row.get("implementer", ""))
+        names = split_implementers(implementer)
+        serial = row.get("serial", "").strip(" .)।")
+        if serial or self.agenda is None or "serial" not in roles:
+            title = row.get("topic") or row.get("discussion") or ""
+            title = re.sub(rf"^আলোচ্য\s*বিষয়\s*{COLON}\s*", "", title)
+            if "discussion" not in roles:
+                # A combined "আলোচ্য বিষয়/আলোচনা" cell: the topic is what precedes the colon.
+                title = re.split(rf"\s*{COLON}\s+", title, maxsplit=1)[0]
+            self.agenda = Agenda(serial or None, _agenda_title(title), names)
+            self.items.append(self.agenda)
+        for label, text in _split_labelled(decision_text):
+            decision = Decision(label, text, list(names) or None)
+            decision.deadline_cell = row.get("deadline", "")
+            self.agenda.decisions.append(decision)
+        self.decision = self.agenda.decisions[-1]
+        self.mode = ""
+
+
+def _agenda_title(title: str) -> str:
+    title = title.strip()
+    bare = title.rstrip("।").strip()
+    # "বিবিধ।" is printed as a heading word, a sentence-long title keeps its দাঁড়ি.
+    return bare if len(bare.split()) == 1 else title
+
+
+def _finish(items: list[Agenda]) -> None:
+    for agenda in items:
+        decisions = agenda.decisions
+        lines = agenda.implementer_lines
+        if len(lines) == 1 and lines[0][0] in (0, len(decisions)):
+            agenda.implementers = lines[0][1]
+            for d in decisions:
+                d.implementers = d.implementers or list(lines[0][1])
+        elif lines:
+            previous = 0
+            for count, names in lines:
+                for d in decisions[previous:count]:
+                    d.implementers = d.implementers or list(names)
+                previous = count
+            agenda.implementers = list(dict.fromkeys(n for _, names in lines for n in names))
+        for d in decisions:
+            m = _INLINE_IMPLEMENTER.search(d.text)
+            if m:
+                d.text = d.text[: m.start()].rstrip()
+                d.implementers = split_implementers(m["names"])
+            if d.implementers is None:
+                d.implementers = infer_implementers(d.text)
+            if d.deadline_cell:
+                d.deadline = parse_deadline_cell(d.deadline_cell)
+            if d.deadline is None:
+                d.deadline = parse_deadline(" ".join([d.text, *d.extra]))
+
+
+# ---------------------------------------------------------------- front and back matter
+
+
+def _is_header_row(line: Line) -> tuple[str, str] | None:
+    if line.cells is not None:
+        cells = [c for c in line.cells if c]
+        if len(cells) >= 2:
+            key = cells[0].rstrip(":ঃ ").strip()
+            if _HEADER_KEY.match(key + " x"):
+                return key, " ".join(cells[1:]).lstrip(":ঃ ").strip()
+        return None
+    m = _HEADER_KEY.match(line.text)
+    if not m:
+        return None
+    if not m["colon"] and (len(line.text) > 100 or re.search("করেন|জানিয়ে|স্বাগত", line.text)):
+        return None
+    return re.sub(r"\s+", " ", m["key"]), m["value"].strip()
+
+
+def _header(lines: list[Line]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for line in lines:
+        pair = _is_header_row(line)
+        if not pair:
+            continue
+        key, value = pair
+        if key.startswith("সভাপতি"):
+            found.setdefault("chair", value)
+        elif "তারিখ" in key:
+            found.setdefault("date", value)
+            if "সময়" in key:
+                found.setdefault("time", value)
+        elif "সময়" in key:
+            found.setdefault("time", value)
+        elif "স্থান" in key:
+            found.setdefault("venue", value)
+    return found
+
+
+def _without_dates(text: str) -> str:
+    for found in reversed(find_dates(text)):
+        text = text[: found.start] + " " + text[found.end :]
+    return text
+
+
+def _split_person(value: str, known_name: str | None = None) -> dict:
+    value = re.sub(r"\s+", " ", value).strip().strip("।").strip()
+    value = re.sub(r"^জনাব\s+", "", value)
+    if known_name and value.startswith(known_name) and value != known_name:
+        return {"name": known_name, "designation": value[len(known_name) :].strip(" ,") or None}
+    if "," in value:
+        name, rest = value.split(",", 1)
+        return {"name": name.strip(), "designation": rest.strip() or None}
+    m = _POST_AT.search(value)
+    if m and m.start() > 0:
+        return {"name": value[: m.start()].strip(), "designation": value[m.start() :].strip()}
+    return {"name": value or None, "designation": None}
+
+
+def _title(front: list[Line]) -> tuple[str | None, int]:
+    for i, line in enumerate(front):
+        if line.cells is None and _TITLE_WORD.search(line.text):
+            start = i
+            while (
+                start > 0
+                and not front[start].blank_before
+                and front[start - 1].cells is None
+                and not _is_letterhead(front[start - 1].text)
+            ):
+                start -= 1
+            text = " ".join(front[k].text for k in range(start, i + 1))
+            text = re.sub(rf"^বিষয়\s*{COLON}\s*", "", text).strip(" *#")
+            return text.rstrip("।").strip(), start
+    return None, len(front)
+
+
+def _is_letterhead(text: str) -> bool:
+    words = text.split()
+    return (len(words) <= 6 and text.rstrip("।, ").endswith(_LETTERHEAD_END)) or bool(
+        re.search(r"www\.|ঢাকা|সচিবালয়|\.gov\.bd", text)
+    )
+
+
+def _issuer(letterhead: list[Line], title: str | None, back: list[Line]) -> dict:
+    issuer: dict[str, str | None] = {"ministry": None, "division": None, "unit": None}
+    parts = [p.strip() for line in letterhead if line.cells is None for p in line.text.split(",")]
+    for part in parts:
+        if part.endswith("মন্ত্রণালয়") and not issuer["ministry"]:
+            issuer["ministry"] = part
+        elif part.endswith("বিভাগ") and not issuer["division"]:
+            issuer["division"] = part
+        elif (
+            part.endswith(_UNIT_END)
+            and not issuer["unit"]
+            and (issuer["division"] or issuer["ministry"])
+        ):
+            issuer["unit"] = part
+    if not issuer["division"] and title:
+        for name in KNOWN_BODIES:
+            if name.endswith("বিভাগ") and name in title:
+                issuer["division"] = name
+                break
+    if not issuer["division"]:
+        segments = Counter(
+            seg.strip(" ।")
+            for line in back
+            for seg in line.text.split(",")
+            if seg.strip(" ।").endswith(" বিভাগ")
+        )
+        if segments:
+            issuer["division"] = segments.most_common(1)[0][0]
+    return issuer
+
+
+def _sequence(title: str | None) -> int | None:
+    if not title:
+        return None
+    m = _SEQUENCE.search(title)
+    if m:
+        return parse_int(m[1])
+    m = _WORD_SEQUENCE.search(title)
+    return _WORD_ORDINALS[m[1]] if m else None
+
+
+def _is_date_line(text: str) -> bool:
+    return bool(re.fullmatch(r"[\s0-9০-৯./\-–]+(?:খ্রি\S*|ইং)?", text)) or bool(
+        re.match(r"^(?:স্বাক্ষরিত|\(?স্বাক্ষর\)?|sd/|স্বাঃ)", text, re.I)
+    )
+
+
+def _signature(lines: list[Line]) -> dict | None:
+    people = [ln.text for ln in lines if ln.cells is None and not _is_date_line(ln.text)]
+    people = [p for p in people if len(p) <= 80]
+    if not people:
+        return None
+    name = people[0].strip("() ")
+    if "," in name:
+        return _split_person(name)
+    designation = people[1].strip("() ").rstrip("।") if len(people) > 1 else None
+    return {"name": re.sub(r"^জনাব\s+", "", name), "designation": designation}
+
+
+def _distribution_count(lines: list[Line]) -> int:
+    count = 0
+    for line in lines:
+        numbers = []
+        m = _ENTRY.match(line.text)
+        if m:
+            numbers.append(parse_int(m[1]))
+        numbers += [parse_int(x) for x in _INLINE_ENTRY.findall(line.text)]
+        for number in numbers:
+            if number == count + 1:
+                count += 1
+            elif number == 1 and count:
+                return count  # a second list ("সদয় অবগতির জন্য") starts
+    return count
+
+
+def _portals(lines: list[Line]) -> list[str]:
+    hosts: list[str] = []
+    for line in lines:
+        for host in _PORTAL.findall(line.text):
+            host = host.lower()
+            if host not in hosts:
+                hosts.append(host)
+    return hosts
+
+
+# ---------------------------------------------------------------- the whole document
+
+
+def _first(lines: list[Line], start: int, test) -> int | None:
+    return next((i for i in range(start, len(lines)) if test(lines[i])), None)
+
+
+def parse_text(text: str, source: str = "") -> dict:
+    """Minutes as text (lines; table rows as `|` pipes or tabs) → the minutes-json dict."""
+    lines = _prepare(text)
+    body_start = _first(
+        lines,
+        0,
+        lambda ln: (
+            bool(_AGENDA.match(ln.text))
+            or (ln.cells is not None and _is_decision_table(ln.cells))
+            or bool(
+                re.match(
+                    rf"^(?:{NUM}\s*[.)]?\s*)?(?:আলোচনা\s*ও\s*)?সিদ্ধান্ত(?:সমূহ)?\s*{COLON}", ln.text
+                )
+            )
+            or ln.agenda_hint
+            or ln.decision_intro
+        ),
+    )
+    if body_start is None:
+        body_start = len(lines)
+    closing = _first(lines, body_start, lambda ln: bool(_CLOSING.search(ln.text)))
+    memo_at = _first(lines, closing or body_start, lambda ln: bool(_MEMO.match(ln.text)))
+    if memo_at is None:  # some offices print the memo number under the letterhead
+        memo_at = _first(lines, 0, lambda ln: bool(_MEMO.match(ln.text)) and ln.cells is None)
+    dist_at = _first(lines, closing or body_start, lambda ln: ln.text.startswith("বিতরণ"))
+    if dist_at is None:
+        dist_at = _first(lines, closing or body_start, lambda ln: ln.text.startswith("অনুলিপি"))
+    ends = [i for i in (closing, memo_at, dist_at) if i is not None and i >= body_start]
+    body_end = min(ends) if ends else len(lines)
+
+    front = lines[:body_start]
+    title, title_at = _title(front)
+    header = _header(front[title_at:])
+
+    body = _Body()
+    for line in lines[body_start:body_end]:
+        body.feed(line)
+    _finish(body.items)
+
+    sign_from = (closing + 1) if closing is not None else body_end
+    sign_to = min(i for i in (memo_at, dist_at, len(lines)) if i is not None and i >= sign_from)
+    signatory = _signature(lines[sign_from:sign_to])
+    if signatory is None and memo_at is not None and dist_at is not None and memo_at < dist_at:
+        # closing, memo number and date, then the signature, then বিতরণ
+        after_memo = [
+            ln
+            for ln in lines[memo_at + 1 : dist_at]
+            if not find_dates(ln.text) and not ln.text.startswith("তারিখ")
+        ]
+        signatory = _signature(after_memo)
+    if signatory is None and dist_at is not None:
+        tail = [ln for ln in lines[dist_at + 1 :] if not _ENTRY.match(ln.text)]
+        signatory = _signature(tail[-2:]) if len(tail) >= 2 else None
+    signatory = signatory or {"name": None, "designation": None}
+
+    memo_number = None
+    issued_on = None
+    if memo_at is not None:
+        value = _MEMO.match(lines[memo_at].text)["value"]
+        memo_number = re.split(r"\s*তারিখ", value)[0].strip().rstrip("।,; ")
+        stop = memo_at + 6
+        if dist_at is not None and memo_at < dist_at < stop:
+            stop = dist_at
+        around = " \n ".join(ln.text for ln in lines[memo_at:stop])
+        issued_on = preferred_date(around[len(memo_number) :] if memo_number else around)
+    if issued_on is None:
+        issued_on = preferred_date(" \n ".join(ln.text for ln in lines[sign_from:sign_to]))
+
+    chair = _split_person(header["chair"], signatory.get("name")) if "chair" in header else None
+    chair = chair or dict(signatory)
+    time_text = _without_dates(header.get("time", ""))
+    meeting_date = preferred_date(header.get("date", ""))
+    venue = header.get("venue")
+
+    return {
+        "source": source,
+        "title": title,
+        "issuer": _issuer(front[:title_at], title, lines[dist_at:] if dist_at else []),
+        "meeting": {
+            "sequence": _sequence(title),
+            "date": meeting_date.isoformat() if meeting_date else None,
+            "time": parse_time(time_text) if time_text else None,
+            "venue": venue.strip().rstrip("।").strip() if venue else None,
+            "chair": chair,
+        },
+        "memo_number": memo_number,
+        "issued_on": issued_on.isoformat() if issued_on else None,
+        "agenda_items": [a.as_json() for a in body.items],
+        "portals_mentioned": _portals(lines[title_at:]),
+        "distribution_count": _distribution_count(lines[dist_at + 1 :])
+        if dist_at is not None
+        else 0,
+        "signatory": signatory,
+    }
+
+
+class MinutesError(Exception):
+    """A file that cannot be read as minutes; the message is one line for the user."""
+
+
+MAX_BYTES = 20 * 1024 * 1024
+SUPPORTED = (".txt", ".md", ".docx")
+
+
+def read_text(path: str | Path) -> str:
+    """The text of a .txt, .md or .docx file (DOCX tables become tab-separated lines)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise MinutesError(f"{path.name}: unsupported file type (use .txt, .md or .docx)")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise MinutesError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if size > MAX_BYTES:
+        raise MinutesError(f"{path.name}: file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if suffix == ".docx":
+        from tadarki.minutes.docx_text import docx_to_text
+
+        return docx_to_text(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise MinutesError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                continue
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise MinutesError(f"{path.name}: not UTF-8 text")
+
+
+def parse_file(path: str | Path) -> dict:
+    """Parse a minutes file; `source` is its file name."""
+    return parse_text(read_text(path), source=Path(path).name)

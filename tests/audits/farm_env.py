@@ -1,0 +1,67 @@
+"""The fixture farm behind a loopback proxy, registered as offices, for end-to-end tests.
+
+Imported by tests/audits and tests/browser (`from tests.audits.farm_env import ...`)."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from urllib.parse import unquote, urlsplit
+
+from tadarki.farm import catalogue
+from tadarki.farm.generate import build_farm
+from tadarki.farm.proxy import LoopbackProxy
+from tadarki.farm.server import FarmServer
+
+# Department name (as the farm writes it) → registry code.
+CODES = {names[0]: key for key, names in catalogue.DEPARTMENTS.items()}
+
+FAST_CRAWL = {
+    "requests_per_second": 0,
+    "concurrency_per_host": 4,
+    "retries": 0,
+    "connect_timeout": 1.0,
+    "read_timeout": 2.0,
+    "total_timeout": 3.0,
+}
+
+
+@contextmanager
+def farm_running(portals: int = 3, pages: int = 12, seed: int = 1):
+    farm = build_farm(portals, pages, seed)
+    with FarmServer(farm) as server, LoopbackProxy(server) as proxy:
+        yield farm, proxy
+
+
+def use_farm(settings, proxy) -> None:
+    """Point the crawler at the farm: private addresses allowed, through the proxy only."""
+    settings.TADARKI_ALLOW_PRIVATE = True
+    settings.TADARKI_HTTP_PROXY = proxy.url
+    settings.TADARKI_CRAWL = dict(FAST_CRAWL)
+    settings.TADARKI_USE_CELERY = False
+
+
+def register_farm(farm) -> dict:
+    """Ministry → division → the farm's departments → one office per farm portal."""
+    from tadarki.registry.models import OrgUnit
+
+    K = OrgUnit.Kind
+    ministry = OrgUnit.objects.create(kind=K.MINISTRY, code="moha", name_bn="স্বরাষ্ট্র মন্ত্রণালয়")
+    division = OrgUnit.objects.create(
+        kind=K.DIVISION, code="ssd", name_bn="সুরক্ষা সেবা বিভাগ", parent=ministry
+    )
+    units = {"division": division}
+    for host, portal in farm.portals.items():
+        key = CODES.get(portal.department, portal.department)
+        if key not in units:
+            units[key] = OrgUnit.objects.create(
+                kind=K.DEPARTMENT, code=key, name_bn=portal.department, parent=division
+            )
+        units[host] = OrgUnit.objects.create(
+            kind=K.OFFICE, office_kind="district", code=host.replace(".", "-"),
+            name_bn=portal.office, parent=units[key], portal_url=f"http://{host}/",
+        )
+    return units
+
+
+def path_of(url: str) -> str:
+    return unquote(urlsplit(url).path)

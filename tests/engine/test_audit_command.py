@@ -1,0 +1,94 @@
+"""`tadarki audit` per spec/cli.md: targets, JSON output, progress, exit codes."""
+
+import json
+import subprocess
+import sys
+
+from tests.engine.hostile.servers import ServerThread, closed_port_url, portal_app
+
+from tadarki.engine.cli import main
+
+FAST = ["--allow-private", "--rate", "0", "--max-pages", "20"]
+
+
+def test_audit_of_a_url_writes_the_json_contract(tmp_path, capsys):
+    out = tmp_path / "audit.json"
+    with ServerThread(portal_app(pages=3)) as (url,):
+        code = main([url, "--json", str(out), *FAST])
+    assert code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert {"tool", "version", "rules_version", "score_method", "started_at", "finished_at"} <= set(
+        data
+    )
+    (portal,) = data["portals"]
+    assert portal["url"] == url and portal["host"] == "127.0.0.1" and portal["reachable"] is True
+    assert portal["pages_fetched"] >= 4
+    assert portal["template"] in ("G1", "G2", "G3", "generic")
+    assert isinstance(portal["score"], float)
+    for finding in portal["findings"]:
+        assert {"rule", "severity", "subject", "url", "evidence", "message_bn"} <= set(finding)
+    err = capsys.readouterr().err
+    assert "portals 1/1" in err and "pages" in err  # plain progress lines when not a TTY
+
+
+def test_csv_with_bom_and_department_goes_to_stdout(tmp_path, capsys):
+    dead = closed_port_url()
+    with ServerThread(portal_app(pages=1)) as (url,):
+        csv_file = tmp_path / "offices.csv"
+        csv_file.write_text(
+            "office,url,department\n"
+            f"আঞ্চলিক পাসপোর্ট অফিস,{url},বহিরাগমন ও পাসপোর্ট অধিদপ্তর\n"
+            f"বন্ধ অফিস,{dead}\n",
+            encoding="utf-8-sig",
+        )
+        code = main([str(csv_file), "--json", "-", *FAST, "--concurrency", "2"])
+    assert code == 0
+    data = json.loads(capsys.readouterr().out)
+    first, second = data["portals"]
+    assert first["office"] == "আঞ্চলিক পাসপোর্ট অফিস"
+    assert first["department"] == "বহিরাগমন ও পাসপোর্ট অধিদপ্তর"
+    assert second["reachable"] is False
+    assert [f["rule"] for f in second["findings"]] == ["portal.unreachable"]
+
+
+def test_same_portal_gives_the_same_findings_every_run(capsys):
+    with ServerThread(portal_app(pages=4)) as (url,):
+        runs = []
+        for _ in range(2):
+            assert main([url, *FAST]) == 0
+            portal = json.loads(capsys.readouterr().out)["portals"][0]
+            runs.append((portal["findings"], portal["score"], portal["pages_fetched"]))
+    assert runs[0] == runs[1]
+
+
+def test_usage_errors_exit_2_with_one_line(capsys):
+    assert main([]) == 2
+    assert main(["no-such-file.csv"]) == 2
+    assert main(["http://x.gov.bd/", "--max-pages", "0"]) == 2
+    assert main(["http://x.gov.bd/", "--max-pages", "many"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert all(line.startswith(("tadarki audit:", "usage:")) for line in err.splitlines() if line)
+
+
+def test_bad_csv_row_is_a_usage_error(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("অফিস\n", encoding="utf-8")
+    assert main([str(bad)]) == 2
+    assert "expected office,url" in capsys.readouterr().err
+
+
+def test_unwritable_output_is_a_failure_without_traceback(tmp_path, capsys):
+    with ServerThread(portal_app(pages=1)) as (url,):
+        code = main([url, "--json", str(tmp_path / "no" / "such" / "dir.json"), *FAST])
+    assert code == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("tadarki audit:") and "Traceback" not in "".join(err)
+
+
+def test_installed_command_dispatches_to_audit():
+    proc = subprocess.run(
+        [sys.executable, "-m", "tadarki", "audit", "--help"], capture_output=True, text=True
+    )
+    assert proc.returncode == 0
+    assert "--max-pages" in proc.stdout and "--concurrency" in proc.stdout

@@ -1,0 +1,164 @@
+"""Scale-out: the same round gives the same findings on Celery workers (PostgreSQL + Redis)
+as in-process (SQLite).
+
+Needs Redis at 127.0.0.1:6379 and PostgreSQL at 127.0.0.1:5432 (user postgres, trust). The
+test creates and drops its own database, uses its own Celery queue, and starts a real
+`celery -A tadarki worker` subprocess with the same environment as the command.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from tests.audits.farm_env import FAST_CRAWL, farm_running
+
+pytestmark = pytest.mark.integration
+
+REPO = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+PORTALS = int(os.getenv("TADARKI_CELERY_TEST_PORTALS", "4"))
+PAGES = 12
+SEED = """
+import django; django.setup()
+from tadarki.farm.generate import build_farm
+from tests.audits.farm_env import register_farm
+register_farm(build_farm({portals}, {pages}, 1))
+"""
+FINDINGS_SQL = (
+    "SELECT u.code, f.rule, f.subject, f.severity, f.status FROM audits_finding f "
+    "JOIN registry_orgunit u ON u.id = f.unit_id"
+)
+
+
+def _psycopg():
+    psycopg = pytest.importorskip("psycopg")
+    try:
+        return psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres",
+                               autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as exc:
+        pytest.skip(f"PostgreSQL not reachable: {exc}")
+
+
+@pytest.fixture
+def pg_database():
+    admin = _psycopg()
+    name = f"tadarki_celery_{uuid.uuid4().hex[:8]}"
+    admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield name
+    finally:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+@pytest.fixture
+def redis_url():
+    redis = pytest.importorskip("redis")
+    url = "redis://127.0.0.1:6379/11"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.exceptions.ConnectionError as exc:
+        pytest.skip(f"Redis not reachable: {exc}")
+    return url
+
+
+def _environment(tmp: Path, proxy_url: str, database_url: str, broker: str, queue: str) -> dict:
+    (tmp / "celery_round_settings.py").write_text(
+        "from tadarki.settings import *  # noqa: F403\n"
+        "TADARKI_ALLOW_PRIVATE = True\n"
+        f"TADARKI_HTTP_PROXY = {proxy_url!r}\n"
+        f"TADARKI_CRAWL = {FAST_CRAWL!r}\n"
+        f"CELERY_TASK_DEFAULT_QUEUE = {queue!r}\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CELERY_", "DATABASE_URL"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="celery_round_settings",
+        PYTHONPATH=f"{tmp}{os.pathsep}{REPO}",
+        DATABASE_URL=database_url,
+        CELERY_BROKER_URL=broker,
+        TADARKI_VAR_DIR=str(tmp / "var"),
+        DJANGO_ALLOW_ASYNC_UNSAFE="",
+    )
+    return env
+
+
+def _tadarki(env, *args, timeout=300):
+    return subprocess.run([str(BIN / "tadarki"), *args], env=env, cwd=REPO, check=True,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def _prepare(env):
+    _tadarki(env, "migrate", "--noinput")
+    subprocess.run([sys.executable, "-c", SEED.format(portals=PORTALS, pages=PAGES)], env=env,
+                   cwd=REPO, check=True, timeout=120)
+
+
+def test_celery_round_matches_in_process_round(tmp_path, pg_database, redis_url):
+    queue = f"tadarki-test-{uuid.uuid4().hex[:8]}"
+    with farm_running(portals=PORTALS, pages=PAGES) as (_farm, proxy):
+        # In-process, embedded default (SQLite).
+        local = tmp_path / "local"
+        local.mkdir()
+        sqlite_path = local / "round.sqlite3"
+        env_local = _environment(local, proxy.url, f"sqlite:///{sqlite_path}", "", queue)
+        _prepare(env_local)
+        started = time.monotonic()
+        _tadarki(env_local, "audit_round")
+        in_process_seconds = time.monotonic() - started
+        with sqlite3.connect(sqlite_path) as db:
+            expected = sorted(db.execute(FINDINGS_SQL).fetchall())
+        assert expected
+
+        # Celery workers on PostgreSQL + Redis.
+        celery_dir = tmp_path / "celery"
+        celery_dir.mkdir()
+        pg_url = f"postgres://postgres@127.0.0.1:5432/{pg_database}"
+        env_celery = _environment(celery_dir, proxy.url, pg_url, redis_url, queue)
+        _prepare(env_celery)
+        worker = subprocess.Popen(
+            [str(BIN / "celery"), "-A", "tadarki", "worker", "-Q", queue, "--concurrency", "2",
+             "-l", "warning", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+            env=env_celery, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        try:
+            started = time.monotonic()
+            out = _tadarki(env_celery, "audit_round").stdout
+            assert "queued to Celery workers" in out
+            import psycopg
+
+            with psycopg.connect(pg_url.replace("postgres://", "postgresql://")) as db:
+                deadline = time.monotonic() + 300
+                state = None
+                while time.monotonic() < deadline:
+                    state = db.execute("SELECT state FROM audits_auditround").fetchone()
+                    db.commit()
+                    if state and state[0] == "done":
+                        break
+                    assert worker.poll() is None, worker.stderr.read().decode()[-2000:]
+                    time.sleep(0.5)
+                assert state and state[0] == "done", state
+                celery_seconds = time.monotonic() - started
+                got = sorted(tuple(row) for row in db.execute(FINDINGS_SQL).fetchall())
+                portals = db.execute(
+                    "SELECT count(*), sum(pages_fetched) FROM audits_roundportal "
+                    "WHERE state = 'done'"
+                ).fetchone()
+        finally:
+            worker.terminate()
+            try:
+                worker.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+    assert portals[0] == PORTALS
+    assert got == expected
+    print(
+        f"\n{PORTALS} portals, {portals[1]} pages: in-process {in_process_seconds:.1f}s, "
+        f"celery (1 worker x 2) {celery_seconds:.1f}s"
+    )

@@ -1,0 +1,46 @@
+"""Minutes written for these tests (tests/minutes/data): a decisions table with tabs, one with
+a cell per line, and a lettered form with colon headers and per-decision implementer lines."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tadarki.minutes import parse_file
+from tadarki.minutes.accuracy import mistakes, score
+
+DATA = Path(__file__).parent / "data"
+OWN = ["psd-rms-3rd-2022.txt", "psd-website-2nd-2022.txt", "ssd-enothi-2023.md"]
+
+
+def _expected(name: str) -> dict:
+    return json.loads((DATA / name).with_suffix(".json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", OWN)
+def test_own_minutes_parse_to_their_json(name):
+    assert parse_file(DATA / name) == _expected(name)
+
+
+def test_judged_fields_of_own_minutes_are_all_right():
+    right = checked = 0
+    for name in OWN:
+        expected, actual = _expected(name), parse_file(DATA / name)
+        r, c = score(expected, actual)
+        assert not mistakes(expected, actual), name
+        right, checked = right + r, checked + c
+    assert checked == 3 * 4 + 3 * (6 + 5 + 3)
+    assert right == checked
+
+
+def test_table_form_keeps_each_row_as_an_agenda_item_with_its_implementers():
+    minutes = parse_file(DATA / "psd-rms-3rd-2022.txt")
+    rows = minutes["agenda_items"]
+    assert [row["number"] for row in rows] == ["০১", "০২", "০৩", "০৪", "০৫"]
+    assert rows[0]["title"] == "মাসিক প্রতিবেদন প্রেরণ"
+    assert rows[2]["implementers"] == ["আনসার ও গ্রাম প্রতিরক্ষা বাহিনী", "আইসিটি সেল"]
+    assert [d["label"] for d in rows[4]["decisions"]] == ["ক", "খ"]
+
+
+def test_distribution_stops_where_a_second_list_restarts_at_one():
+    assert parse_file(DATA / "psd-rms-3rd-2022.txt")["distribution_count"] == 5

@@ -1,0 +1,16 @@
+"""The three real minutes in ../shared/samples/minutes parse exactly to their .json twins."""
+
+import json
+
+import pytest
+
+from tadarki.minutes import parse_file
+
+SAMPLES = ["citizen-charter-q3-2024", "innovation-team-4th-2019", "website-monitoring-17th-2025"]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sample_parses_to_its_json_twin(shared_dir, name):
+    folder = shared_dir / "samples" / "minutes"
+    expected = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+    assert parse_file(folder / f"{name}.txt") == expected
