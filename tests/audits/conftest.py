@@ -40,7 +40,9 @@ class FakeAuditor:
         for page_url, body in portal.pages.items():
             digest = hashlib.sha256(body).hexdigest()
             result.pages.append(
-                PageRecord(page_url, 200, "2026-01-31T10:00:00+06:00", digest, "text/html", "", body)
+                PageRecord(
+                    page_url, 200, "2026-01-31T10:00:00+06:00", digest, "text/html", "", body
+                )
             )
         result.pages_fetched = len(result.pages)
         for (rule, subject), url in portal.findings.items():
@@ -87,7 +89,11 @@ def tree(db):
 
     def office(code, name, parent, url):
         return OrgUnit.objects.create(
-            kind=K.OFFICE, office_kind="regional", code=code, name_bn=name, parent=parent,
+            kind=K.OFFICE,
+            office_kind="regional",
+            code=code,
+            name_bn=name,
+            parent=parent,
             portal_url=url,
         )
 
@@ -97,15 +103,21 @@ def tree(db):
         "dip": dip,
         "dnc": dnc,
         "lakshmipur": office(
-            "passport-lakshmipur", "আঞ্চলিক পাসপোর্ট অফিস, লক্ষ্মীপুর", dip,
+            "passport-lakshmipur",
+            "আঞ্চলিক পাসপোর্ট অফিস, লক্ষ্মীপুর",
+            dip,
             "http://passport.lakshmipur.gov.bd/",
         ),
         "brahmanbaria": office(
-            "passport-brahmanbaria", "আঞ্চলিক পাসপোর্ট অফিস, ব্রাহ্মণবাড়িয়া", dip,
+            "passport-brahmanbaria",
+            "আঞ্চলিক পাসপোর্ট অফিস, ব্রাহ্মণবাড়িয়া",
+            dip,
             "http://passport.brahmanbaria.gov.bd/",
         ),
         "manikganj": office(
-            "dnc-manikganj", "মাদকদ্রব্য নিয়ন্ত্রণ অধিদপ্তর, মানিকগঞ্জ", dnc,
+            "dnc-manikganj",
+            "মাদকদ্রব্য নিয়ন্ত্রণ অধিদপ্তর, মানিকগঞ্জ",
+            dnc,
             "http://dnc.manikganj.gov.bd/",
         ),
         "noportal": office("dnc-noportal", "মাদকদ্রব্য নিয়ন্ত্রণ অধিদপ্তর, শেরপুর", dnc, ""),
@@ -116,8 +128,9 @@ def tree(db):
 def make_user(username, role=None, unit=None, email=""):
     from tadarki.accounts.models import Membership, User
 
-    user = User.objects.create_user(username, email=email or f"{username}@example.gov.bd",
-                                    password="pw-Secret-123")
+    user = User.objects.create_user(
+        username, email=email or f"{username}@example.gov.bd", password="pw-Secret-123"
+    )
     if role:
         Membership.objects.create(user=user, role=role, unit=unit)
     return user

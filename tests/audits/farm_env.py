@@ -57,8 +57,12 @@ def register_farm(farm) -> dict:
                 kind=K.DEPARTMENT, code=key, name_bn=portal.department, parent=division
             )
         units[host] = OrgUnit.objects.create(
-            kind=K.OFFICE, office_kind="district", code=host.replace(".", "-"),
-            name_bn=portal.office, parent=units[key], portal_url=f"http://{host}/",
+            kind=K.OFFICE,
+            office_kind="district",
+            code=host.replace(".", "-"),
+            name_bn=portal.office,
+            parent=units[key],
+            portal_url=f"http://{host}/",
         )
     return units
 

@@ -34,8 +34,6 @@ def two_rounds(tree, auditor, users):
     return AuditRound.objects.get(number=2)
 
 
-
-
 @pytest.mark.django_db
 def test_report_text_office_by_office(two_rounds, tree, users):
     rep = report.build_report(users["ict"], tree["dip"], two_rounds)
@@ -43,9 +41,7 @@ def test_report_text_office_by_office(two_rounds, tree, users):
     assert text == unicodedata.normalize("NFC", text)
     assert "রাউন্ড ২" in rep.title
     lak, bra = rep.paragraphs()
-    assert lak.startswith(
-        "আঞ্চলিক পাসপোর্ট অফিস, লক্ষ্মীপুরের তথ্য বাতায়নে [passport.lakshmipur.gov.bd] "
-    )
+    assert lak.startswith("আঞ্চলিক পাসপোর্ট অফিস, লক্ষ্মীপুরের তথ্য বাতায়নে [passport.lakshmipur.gov.bd] ")
     assert "news.empty সমস্যা রয়েছে।" in lak  # new this round
     assert "(রাউন্ড ১ থেকে অমীমাংসিত)" in lak  # still open since round 1
     assert bra.startswith("আঞ্চলিক পাসপোর্ট অফিস, ব্রাহ্মণবাড়িয়ার তথ্য বাতায়নে [passport.brahmanbaria.gov.bd]")
@@ -58,7 +54,7 @@ def test_report_downloads_and_scope(client, two_rounds, users):
     url = reverse("audits:report", args=["dip", two_rounds.number])
     assert "লক্ষ্মীপুরের তথ্য বাতায়নে" in client.get(url).content.decode()
     html = client.get(url + "?format=html").content.decode()
-    assert "<p lang=\"bn\">" in html and "[passport.lakshmipur.gov.bd]" in html
+    assert '<p lang="bn">' in html and "[passport.lakshmipur.gov.bd]" in html
     docx = client.get(url + "?format=docx")
     assert docx["Content-Disposition"].endswith('.docx"') and docx.content[:2] == b"PK"
     client.force_login(users["dnc_focal"])
@@ -85,16 +81,40 @@ def test_docx_renders_bengali_in_libreoffice(two_rounds, tree, users, tmp_path):
     docx = tmp_path / "report.docx"
     docx.write_bytes(report.docx_bytes(rep))
     subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
-         "pdf", "--outdir", str(tmp_path), str(docx)],
-        check=True, capture_output=True, timeout=120,
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
     )
     pdf = tmp_path / "report.pdf"
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     assert "NotoSansBengali" in fonts.replace(" ", "")
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf),
-                        str(tmp_path / "page")], check=True, timeout=60)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "50",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(pdf),
+                str(tmp_path / "page"),
+            ],
+            check=True,
+            timeout=60,
+        )
         assert list(tmp_path.glob("page*.png"))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     flat = unicodedata.normalize("NFC", " ".join(text.split()))

@@ -16,7 +16,9 @@ def audited(tree, users, auditor):
         auditor.portal(url).pages = {url: f"<html><script>alert(1)</script>{key}</html>".encode()}
         auditor.portal(url).findings = {("notice.empty", ""): url, ("link.broken", url + "x"): url}
     runner.run_round(services.create_round(), audit=auditor)
-    auditor.portal(tree["lakshmipur"].portal_url).findings = {("notice.empty", ""): tree["lakshmipur"].portal_url}
+    auditor.portal(tree["lakshmipur"].portal_url).findings = {
+        ("notice.empty", ""): tree["lakshmipur"].portal_url
+    }
     return runner.run_round(services.create_round(), audit=auditor)
 
 
@@ -30,7 +32,9 @@ def test_dashboard_shows_departments_chart_and_changes(client, audited, users):
     html = _login(client, users["ict"]).get(reverse("audits:dashboard")).content.decode()
     assert "বহিরাগমন ও পাসপোর্ট অধিদপ্তর" in html and "মাদকদ্রব্য নিয়ন্ত্রণ অধিদপ্তর" in html
     assert "<svg" in html and "<polyline" in html
-    assert 'id="fixed-since"' in html and "link.broken" not in html.split('id="fixed-since"')[0][-50:]
+    assert (
+        'id="fixed-since"' in html and "link.broken" not in html.split('id="fixed-since"')[0][-50:]
+    )
     assert "start-round" in html
 
 
@@ -51,8 +55,12 @@ def test_department_focal_point_sees_only_their_department(client, audited, user
     obs = Observation.objects.filter(finding=other).exclude(snapshot=None).first()
     assert client.get(reverse("audits:snapshot", args=[obs.pk])).status_code == 404
     assert client.get(reverse("audits:snapshot_raw", args=[obs.pk])).status_code == 404
-    assert client.post(reverse("audits:finding_action", args=[other.pk]),
-                       {"action": "acknowledge"}).status_code == 404
+    assert (
+        client.post(
+            reverse("audits:finding_action", args=[other.pk]), {"action": "acknowledge"}
+        ).status_code
+        == 404
+    )
     rows = json.loads(client.get(reverse("audits:findings") + "?format=json").content)["findings"]
     assert rows and {r["department"] for r in rows} == {"dnc"}
     csv_text = client.get(reverse("audits:findings") + "?format=csv&status=all").content.decode()

@@ -27,7 +27,9 @@ def test_fix_in_farm_is_seen_fixed_and_unreached_page_stays_open(farm):
     found = set(office.values_list("rule", "subject"))
     truth = {(d.rule, d.subject) for d in farm.truth()[HOST]}
     assert len(found & truth) >= len(truth) - 2  # engine recall is tested by the engine
-    obs = Observation.objects.filter(round=r1, finding__in=office, state="new").exclude(snapshot=None)
+    obs = Observation.objects.filter(round=r1, finding__in=office, state="new").exclude(
+        snapshot=None
+    )
     assert obs.exists() and all(o.sha256 and o.fetched_at for o in obs)
 
     menu = office.filter(rule="menu.empty-submenu").first()

@@ -17,8 +17,9 @@ def _script(auditor, tree):
 
 def _snapshot_of_findings():
     return sorted(
-        Observation.objects.values_list("finding__unit__code", "finding__rule", "finding__subject",
-                                        "state")
+        Observation.objects.values_list(
+            "finding__unit__code", "finding__rule", "finding__subject", "state"
+        )
     )
 
 

@@ -22,13 +22,17 @@ def finding(tree, auditor):
 def test_waiver_requested_by_editor_and_approved_by_ict(finding, users, tree, auditor):
     editor, ict = users["lakshmipur_editor"], users["ict"]
     actions.acknowledge(finding, editor, "দেখেছি")
-    actions.request_waiver(finding, editor, "Not applicable to this office", date.today() + timedelta(30))
+    actions.request_waiver(
+        finding, editor, "Not applicable to this office", date.today() + timedelta(30)
+    )
     with pytest.raises(PermissionDenied):
         actions.decide_waiver(finding, editor, approve=True)
     actions.decide_waiver(finding, ict, approve=True, note="ok")
     finding.refresh_from_db()
     assert finding.review == "waived"
-    history = list(finding.events.exclude(actor=None).values_list("kind", "actor__username", "note"))
+    history = list(
+        finding.events.exclude(actor=None).values_list("kind", "actor__username", "note")
+    )
     assert history == [
         ("acknowledged", "lakeditor", "দেখেছি"),
         ("waiver_requested", "lakeditor", "Not applicable to this office"),

@@ -18,8 +18,7 @@ def _sign_in(page, live_server, user):
     client = Client()
     client.force_login(user)
     page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value,
-          "url": live_server.url}]
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
     )
 
 
@@ -53,7 +52,7 @@ def test_round_fix_and_not_rechecked_in_the_browser(page, live_server, settings)
         page.wait_for_url(re.compile(r"/audits/rounds/2/$"))
 
         page.goto(f"{live_server.url}/audits/unit/{CODE}/")
-        fixed = page.locator(f'li.finding[data-rule="menu.empty-submenu"][data-status="fixed"]')
+        fixed = page.locator('li.finding[data-rule="menu.empty-submenu"][data-status="fixed"]')
         assert fixed.count() == 1
         kept = page.locator('li.finding[data-rule="charter.incomplete"]')
         assert kept.get_attribute("data-status") == "open"

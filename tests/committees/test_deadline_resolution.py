@@ -146,3 +146,30 @@ def test_reissuing_moves_the_single_occurrence_instead_of_adding_one(meeting, or
     services.sync_occurrences(d)
     (occurrence,) = Occurrence.objects.filter(assignment__decision=d)
     assert occurrence.due_date == WorkingCalendar().add_working_days(date(2024, 3, 10), 7)
+
+
+def test_bare_monthly_falls_due_a_month_after_issue():
+    r = deadlines.resolve(
+        {"kind": "recurring", "rrule": "FREQ=MONTHLY"}, date(2025, 8, 21), until=date(2025, 12, 31)
+    )
+    assert r.dates == [
+        date(2025, 9, 21),
+        date(2025, 10, 21),
+        date(2025, 11, 21),
+        date(2025, 12, 21),
+    ]
+
+
+def test_moving_the_next_meeting_moves_the_deadline(meeting, committee, org, users, client):
+    d = services.add_decision(
+        _item(meeting), "পরবর্তী সভায় জানাতে হবে", deadline={"kind": "next_meeting"}, units=[org["dnc"]]
+    )
+    nxt = services.create_meeting(committee, by=users["ict"], date=date(2024, 4, 10))
+    client.force_login(users["ict"])
+    response = client.post(
+        f"/committees/meetings/{nxt.pk}/edit/",
+        {"sequence": nxt.sequence, "title": nxt.title, "date": "2024-04-17", "layout": "sections"},
+    )
+    assert response.status_code == 302
+    d.refresh_from_db()
+    assert d.due_date == date(2024, 4, 17)

@@ -194,3 +194,17 @@ def test_every_farm_rule_is_declared_in_every_generation():
 def test_controls_declare_nothing_but_http_only():
     for host in ("passport.dhaka.gov.bd", "dnc.sylhet.gov.bd", "fireservice.barishal.gov.bd"):
         assert FARM.truth()[host] == {Defect("portal.insecure")}
+
+
+def test_role_labels_and_content_are_present_on_controls():
+    """The absence checks above would pass vacuously if the controls lacked them too."""
+    for host in ("passport.dhaka.gov.bd", "dnc.sylhet.gov.bd", "fireservice.barishal.gov.bd"):
+        portal = FARM.portals[host]
+        rti = body_of(special(portal, "rti")[1])
+        assert "বিকল্প দায়িত্বপ্রাপ্ত কর্মকর্তা" in rti and "আপীল কর্তৃপক্ষ" in rti
+        grs = body_of(special(portal, "grs")[1])
+        assert "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)" in grs and "বিকল্প অনিক" in grs
+        charter = special(portal, "charter")[1]
+        assert "আপনার কাছে আমাদের প্রত্যাশা" in charter and "<td></td><td>" not in charter
+        static = next(p for p in portal.pages.values() if p.kind == "static")
+        assert re.sub(r"<[^>]+>|\s", "", body_of(page(portal, static.path)[1]))

@@ -40,8 +40,11 @@ FINDINGS_SQL = (
 def _psycopg():
     psycopg = pytest.importorskip("psycopg")
     try:
-        return psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres",
-                               autocommit=True, connect_timeout=3)
+        return psycopg.connect(
+            "host=127.0.0.1 port=5432 user=postgres dbname=postgres",
+            autocommit=True,
+            connect_timeout=3,
+        )
     except psycopg.OperationalError as exc:
         pytest.skip(f"PostgreSQL not reachable: {exc}")
 
@@ -90,14 +93,26 @@ def _environment(tmp: Path, proxy_url: str, database_url: str, broker: str, queu
 
 
 def _tadarki(env, *args, timeout=300):
-    return subprocess.run([str(BIN / "tadarki"), *args], env=env, cwd=REPO, check=True,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [str(BIN / "tadarki"), *args],
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def _prepare(env):
     _tadarki(env, "migrate", "--noinput")
-    subprocess.run([sys.executable, "-c", SEED.format(portals=PORTALS, pages=PAGES)], env=env,
-                   cwd=REPO, check=True, timeout=120)
+    subprocess.run(
+        [sys.executable, "-c", SEED.format(portals=PORTALS, pages=PAGES)],
+        env=env,
+        cwd=REPO,
+        check=True,
+        timeout=120,
+    )
 
 
 def test_celery_round_matches_in_process_round(tmp_path, pg_database, redis_url):
@@ -122,10 +137,27 @@ def test_celery_round_matches_in_process_round(tmp_path, pg_database, redis_url)
         pg_url = f"postgres://postgres@127.0.0.1:5432/{pg_database}"
         env_celery = _environment(celery_dir, proxy.url, pg_url, redis_url, queue)
         _prepare(env_celery)
+        log = (celery_dir / "worker.log").open("wb")
         worker = subprocess.Popen(
-            [str(BIN / "celery"), "-A", "tadarki", "worker", "-Q", queue, "--concurrency", "2",
-             "-l", "warning", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            env=env_celery, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            [
+                str(BIN / "celery"),
+                "-A",
+                "tadarki",
+                "worker",
+                "-Q",
+                queue,
+                "--concurrency",
+                "2",
+                "-l",
+                "warning",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            env=env_celery,
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=log,
         )
         try:
             started = time.monotonic()
@@ -134,16 +166,16 @@ def test_celery_round_matches_in_process_round(tmp_path, pg_database, redis_url)
             import psycopg
 
             with psycopg.connect(pg_url.replace("postgres://", "postgresql://")) as db:
-                deadline = time.monotonic() + 300
+                deadline = time.monotonic() + 180
                 state = None
                 while time.monotonic() < deadline:
                     state = db.execute("SELECT state FROM audits_auditround").fetchone()
                     db.commit()
                     if state and state[0] == "done":
                         break
-                    assert worker.poll() is None, worker.stderr.read().decode()[-2000:]
+                    assert worker.poll() is None, (celery_dir / "worker.log").read_text()[-2000:]
                     time.sleep(0.5)
-                assert state and state[0] == "done", state
+                assert state and state[0] == "done", (celery_dir / "worker.log").read_text()[-3000:]
                 celery_seconds = time.monotonic() - started
                 got = sorted(tuple(row) for row in db.execute(FINDINGS_SQL).fetchall())
                 portals = db.execute(

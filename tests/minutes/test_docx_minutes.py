@@ -86,3 +86,23 @@ def test_docx_keeps_document_order_and_multi_paragraph_cells(tmp_path):
         ("ক", ["কারা অধিদপ্তর"], "asap"),
         ("খ", ["কারা অধিদপ্তর"], "recurring"),
     ]
+
+
+def test_vertically_merged_cells_apply_to_every_row_they_span(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("কমিটির সভার কার্যবিবরণী")
+    table = document.add_table(rows=3, cols=4)
+    header = ["ক্রমিক নং", "আলোচ্য বিষয়", "সিদ্ধান্ত", "বাস্তবায়নকারী"]
+    for cell, value in zip(table.rows[0].cells, header, strict=True):
+        cell.text = value
+    table.cell(1, 0).text, table.cell(1, 2).text = "১", "দ্রুত হালনাগাদ করতে হবে।"
+    table.cell(2, 0).text, table.cell(2, 2).text = "২", "প্রতি মাসে প্রতিবেদন দিতে হবে।"
+    table.cell(1, 3).merge(table.cell(2, 3)).text = "কারা অধিদপ্তর"
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+
+    items = parse_file(path)["agenda_items"]
+    assert [d["implementers"] for item in items for d in item["decisions"]] == [
+        ["কারা অধিদপ্তর"],
+        ["কারা অধিদপ্তর"],
+    ]

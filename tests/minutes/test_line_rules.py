@@ -26,6 +26,12 @@ def minutes(header: str = "", body: str = "", back: str = "") -> str:
         ("| সভাপতি | খলিল আহমেদ যুগ্মসচিব |", "খলিল আহমেদ", "যুগ্মসচিব"),
         ("সভাপতি: ড. রহিম উদ্দিন অতিরিক্ত সচিব", "ড. রহিম উদ্দিন", "অতিরিক্ত সচিব"),
         ("সভাপতি খলিল আহমেদ যুগ্মসচিব", "খলিল আহমেদ", "যুগ্মসচিব"),
+        ("সভার সভাপতি: জনাব রহিম উদ্দিন, উপসচিব", "রহিম উদ্দিন", "উপসচিব"),
+        (
+            "| সভাপতি | : জনাব মোহাম্মদ আলী, যুগ্মসচিব (অগ্নি অনুবিভাগ) |",
+            "মোহাম্মদ আলী",
+            "যুগ্মসচিব (অগ্নি অনুবিভাগ)",
+        ),
     ],
 )
 def test_chair_variants(header, name, designation):
@@ -288,3 +294,105 @@ def test_decisions_introduced_by_a_sentence_without_agenda_headings():
         ("১", ["সকল অধিদপ্তর"], {"kind": "date", "date": "2025-09-15"}),
         ("২", ["আইসিটি সেল"], {"kind": "recurring", "rrule": "FREQ=MONTHLY"}),
     ]
+
+
+def test_lettered_decisions_sharing_one_line_and_a_trailing_implementer():
+    body = (
+        "১.০ আলোচ্য বিষয়: বিবিধ।\n\n"
+        "সিদ্ধান্ত: (ক) ধারা ৫(খ) অনুযায়ী তালিকা হালনাগাদ করতে হবে; (খ) প্রতিবেদন দিতে হবে। "
+        "— বাস্তবায়নে: কারা অধিদপ্তর"
+    )
+    decisions = parse_text(minutes(body=body))["agenda_items"][0]["decisions"]
+    assert [(d["label"], d["text"]) for d in decisions] == [
+        ("ক", "ধারা ৫(খ) অনুযায়ী তালিকা হালনাগাদ করতে হবে;"),
+        ("খ", "প্রতিবেদন দিতে হবে।"),
+    ]
+    assert decisions[1]["implementers"] == ["কারা অধিদপ্তর"]
+
+
+def test_chair_named_by_post_takes_the_signatory_name():
+    header = "সভাপতি: সচিব, সুরক্ষা সেবা বিভাগ\nসভার তারিখ: ১২ আগস্ট ২০২৫"
+    chair = parse_text(minutes(header=header))["meeting"]["chair"]
+    assert chair == {"name": "খলিল আহমেদ", "designation": "সচিব, সুরক্ষা সেবা বিভাগ"}
+
+
+def test_table_written_one_cell_per_line_with_multi_line_cells():
+    body = """সভায় নিম্নরূপ সিদ্ধান্ত গৃহীত হয়।
+
+ক্রঃ নং
+আলোচ্য বিষয়
+সিদ্ধান্ত
+বাস্তবায়নকারী
+১।
+ওয়েবসাইট হালনাগাদ
+(ক) পর্যবেক্ষণসমূহ দ্রুত সংশোধন করতে হবে;
+(খ) প্রতি মাসে হালনাগাদ অবস্থা জানাতে হবে।
+১। কারা অধিদপ্তর
+২। মাদকদ্রব্য নিয়ন্ত্রণ অধিদপ্তর
+২।
+ই-নথি
+৩১ ডিসেম্বর ২০২৫ তারিখের মধ্যে সকল অফিসে ই-নথি চালু করতে হবে।
+বহিরাগমন ও পাসপোর্ট অধিদপ্তর"""
+    items = parse_text(minutes(body=body))["agenda_items"]
+    assert [(i["number"], i["title"]) for i in items] == [("১", "ওয়েবসাইট হালনাগাদ"), ("২", "ই-নথি")]
+    both = ["কারা অধিদপ্তর", "মাদকদ্রব্য নিয়ন্ত্রণ অধিদপ্তর"]
+    assert [(d["label"], d["implementers"], d["deadline"]) for d in items[0]["decisions"]] == [
+        ("ক", both, {"kind": "asap"}),
+        ("খ", both, {"kind": "recurring", "rrule": "FREQ=MONTHLY"}),
+    ]
+    assert items[1]["decisions"][0]["implementers"] == ["বহিরাগমন ও পাসপোর্ট অধিদপ্তর"]
+    assert items[1]["decisions"][0]["deadline"] == {"kind": "date", "date": "2025-12-31"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "\n\n", "|", "\t", "সিদ্ধান্ত:", "ক) ", "১.০ আলোচ্য বিষয়:", "বিতরণ", "স্মারক নং: ১"],
+)
+def test_fragments_give_the_full_shape_without_errors(text):
+    result = parse_text(text)
+    assert list(result) == [
+        "source",
+        "title",
+        "issuer",
+        "meeting",
+        "memo_number",
+        "issued_on",
+        "agenda_items",
+        "portals_mentioned",
+        "distribution_count",
+        "signatory",
+    ]
+
+
+def test_every_truncation_of_a_minutes_parses():
+    from pathlib import Path
+
+    lines = (
+        (Path(__file__).parent / "data" / "psd-website-2nd-2022.txt")
+        .read_text("utf-8")
+        .splitlines()
+    )
+    for cut in range(0, len(lines), 3):
+        assert isinstance(parse_text("\n".join(lines[:cut]))["agenda_items"], list)
+        assert isinstance(parse_text("\n".join(lines[cut:]))["agenda_items"], list)
+
+
+def test_date_and_chair_told_in_prose_when_there_is_no_header():
+    text = minutes(header="উপস্থিতি: পরিশিষ্ট-ক").replace(
+        "সভাপতি উপস্থিত সকলকে স্বাগত জানান।",
+        "গত ১২ আগস্ট ২০২৫ তারিখে অনুষ্ঠিত সভায় সভাপতিত্ব করেন জনাব খলিল আহমেদ, যুগ্মসচিব।",
+    )
+    meeting = parse_text(text)["meeting"]
+    assert meeting["date"] == "2025-08-12"
+    assert meeting["chair"] == {"name": "খলিল আহমেদ", "designation": "যুগ্মসচিব"}
+
+
+def test_markdown_emphasis_opening_a_heading_or_label_is_ignored():
+    body = (
+        "**১.০ আলোচ্য বিষয়:** বিবিধ।\n\n**১.২ সিদ্ধান্ত:**\n\n"
+        "**ক)** কারা অধিদপ্তর **HTML** পাতা দ্রুত প্রকাশ করবে।"
+    )
+    item = parse_text(minutes(body=body))["agenda_items"][0]
+    assert (item["number"], item["title"]) == ("১.০", "বিবিধ")
+    assert item["decisions"][0]["label"] == "ক"
+    assert item["decisions"][0]["text"] == "কারা অধিদপ্তর **HTML** পাতা দ্রুত প্রকাশ করবে।"

@@ -1,5 +1,6 @@
 """Minutes written for these tests (tests/minutes/data): a decisions table with tabs, one with
-a cell per line, and a lettered form with colon headers and per-decision implementer lines."""
+a cell per line, one in markdown pipes with a deadline column, and lettered forms with colon
+headers, hard-wrapped lines and per-decision or per-agenda implementer lines."""
 
 import json
 from pathlib import Path
@@ -10,7 +11,13 @@ from tadarki.minutes import parse_file
 from tadarki.minutes.accuracy import mistakes, score
 
 DATA = Path(__file__).parent / "data"
-OWN = ["psd-rms-3rd-2022.txt", "psd-website-2nd-2022.txt", "ssd-enothi-2023.md"]
+OWN = [
+    "psd-rms-3rd-2022.txt",
+    "psd-website-2nd-2022.txt",
+    "ssd-enothi-2023.md",
+    "fscd-website-8th-2023.md",
+    "psd-coordination-2022-03.txt",
+]
 
 
 def _expected(name: str) -> dict:
@@ -29,7 +36,7 @@ def test_judged_fields_of_own_minutes_are_all_right():
         r, c = score(expected, actual)
         assert not mistakes(expected, actual), name
         right, checked = right + r, checked + c
-    assert checked == 3 * 4 + 3 * (6 + 5 + 3)
+    assert checked == 5 * 4 + 3 * (6 + 5 + 3 + 3 + 4)
     assert right == checked
 
 

@@ -30,3 +30,9 @@ def ict(make_user, seeded):
 @pytest.fixture
 def dnc_focal(make_user, seeded):
     return make_user("dncfocal", Role.FOCAL_POINT, seeded["dnc"])
+
+
+@pytest.fixture(autouse=True)
+def uploads_in_tmp(settings, tmp_path):
+    """Uploaded import files land in the test's own folder, not in ./var."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -249,3 +249,29 @@ def test_commands_import_dry_run_and_export(seeded, tmp_path, capsys):
     with pytest.raises(CommandError):
         call_command("registry-import", str(bad))
     assert "district" in capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_xlsx_bad_row_is_placed_by_spreadsheet_row(seeded, tmp_path):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "units"
+    sheet.append(["code", "parent_code", "kind", "name_bn", "district"])
+    sheet.append(["dnc-pabna", "dnc", "office", "পাবনা", "pabna"])
+    sheet.append([None, None, None, None, None])  # a blank row keeps its number
+    sheet.append(["dnc-natore", "dnc", "office", "নাটোর", "atlantis"])
+    sheet.append([None, None, None, None, None])
+    path = tmp_path / "u.xlsx"
+    workbook.save(path)
+    plan = plan_import(path, "u.xlsx")
+    assert [(e.row, e.column) for e in plan.errors] == [(4, "district")]
+
+
+@pytest.mark.django_db
+def test_a_csv_renamed_to_xlsx_is_refused_clearly(seeded, tmp_path):
+    path = tmp_path / "u.xlsx"
+    path.write_text("code,parent_code,kind,name_bn\n")
+    errors = plan_import(path, "u.xlsx").errors
+    assert len(errors) == 1 and "xlsx" in errors[0].message

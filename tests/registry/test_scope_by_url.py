@@ -95,3 +95,19 @@ def test_ict_cell_sees_everything(client, ict):
 def test_anonymous_users_are_sent_to_login(client, seeded):
     response = client.get("/registry/unit/dnc/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_department_user_can_reimport_their_own_export_and_add_offices(client, dnc_focal):
+    from tadarki.registry.importing import plan_import
+
+    client.force_login(dnc_focal)
+    exported = client.get("/registry/export/registry.xlsx").content
+    plan = plan_import(io.BytesIO(exported), "registry.xlsx", user=dnc_focal)
+    assert plan.errors == [] and not plan.has_changes  # 'dnc' keeps its hidden parent 'ssd'
+    new_office = b"code,parent_code,kind,name_bn\ndnc-pabna,dnc,office,x\n"
+    plan = plan_import(io.BytesIO(new_office), "u.csv", user=dnc_focal)
+    assert plan.errors == [] and plan.summary["create"] == 1
+    top_level = b"code,parent_code,kind,name_bn\nrogue,,ministry,x\n"
+    errors = plan_import(io.BytesIO(top_level), "u.csv", user=dnc_focal).errors
+    assert [(e.row, e.column) for e in errors] == [(2, "parent_code")]

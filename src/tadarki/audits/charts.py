@@ -11,7 +11,10 @@ PALETTE = ["#006a4e", "#b3261e", "#1f5fa8", "#8a5a00", "#6b3fa0", "#00838f", "#5
 
 
 def line_chart(
-    series: dict[str, list[tuple[int, float]]], *, width: int = 640, height: int = 260,
+    series: dict[str, list[tuple[int, float]]],
+    *,
+    width: int = 640,
+    height: int = 260,
     title: str = "",
 ) -> str:
     """series: label → [(round number, score 0–100)]. Y axis is fixed at 0–100."""

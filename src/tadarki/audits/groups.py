@@ -8,7 +8,11 @@ FAMILIES: list[tuple[str, str, tuple[str, ...]]] = [
     ("menus", "Menus and pages", ("menu.", "page.", "box.", "eservice.")),
     ("links", "Links", ("link.",)),
     ("charter", "Citizen charter", ("charter.",)),
-    ("officers", "Officers, RTI, GRS and integrity", ("officers.", "rti.", "grs.", "nis.", "contact.")),
+    (
+        "officers",
+        "Officers, RTI, GRS and integrity",
+        ("officers.", "rti.", "grs.", "nis.", "contact."),
+    ),
     ("notices", "Notices and news", ("notice.", "news.")),
     ("content", "Content", ("content.", "innovation.")),
     ("stats", "Statistics", ("stats.",)),

@@ -115,8 +115,10 @@ def _snapshots_by_hash(result: PortalResult) -> dict[str, object]:
 @transaction.atomic
 def record_portal_result(round_portal_id: int, result: PortalResult) -> RoundPortal:
     """Write one portal's result: all or nothing, and never twice for the same round."""
-    rp = RoundPortal.objects.select_for_update().select_related("round", "unit").get(
-        pk=round_portal_id
+    rp = (
+        RoundPortal.objects.select_for_update()
+        .select_related("round", "unit")
+        .get(pk=round_portal_id)
     )
     if rp.state == RoundPortal.State.DONE:
         return rp
@@ -233,8 +235,10 @@ def record_portal_result(round_portal_id: int, result: PortalResult) -> RoundPor
 def mark_running(round_portal_id: int) -> RoundPortal | None:
     """Claim a pending portal; None when another worker has it or the round was cancelled."""
     with transaction.atomic():
-        rp = RoundPortal.objects.select_for_update().select_related("round", "unit").get(
-            pk=round_portal_id
+        rp = (
+            RoundPortal.objects.select_for_update()
+            .select_related("round", "unit")
+            .get(pk=round_portal_id)
         )
         if rp.state == RoundPortal.State.DONE or rp.round.cancel_requested:
             return None
@@ -269,7 +273,9 @@ def reset_interrupted(audit_round: AuditRound) -> int:
 
 def round_progress(audit_round: AuditRound) -> dict:
     portals = list(audit_round.portals.values_list("state", "pages_fetched", "findings_count"))
-    done = sum(1 for s, _p, _f in portals if s in (RoundPortal.State.DONE, RoundPortal.State.FAILED))
+    done = sum(
+        1 for s, _p, _f in portals if s in (RoundPortal.State.DONE, RoundPortal.State.FAILED)
+    )
     return {
         "round": audit_round.number,
         "state": audit_round.state,
@@ -286,8 +292,9 @@ def round_progress(audit_round: AuditRound) -> dict:
 def roll_up_scores(audit_round: AuditRound) -> None:
     """Department score = mean of its offices'; division = mean of its departments'."""
     office_scores = list(
-        Score.objects.filter(round=audit_round, level=Score.Level.OFFICE, method=scoring.METHOD)
-        .select_related("unit")
+        Score.objects.filter(
+            round=audit_round, level=Score.Level.OFFICE, method=scoring.METHOD
+        ).select_related("unit")
     )
     Score.objects.filter(round=audit_round, method=scoring.METHOD).exclude(
         level=Score.Level.OFFICE

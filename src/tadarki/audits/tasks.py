@@ -1,16 +1,20 @@
-"""Celery tasks (scale-out): one task per portal of a round."""
+"""Celery tasks (scale-out): one task per portal of a round.
 
-from celery import shared_task
+Bound to the project's app (not `shared_task`), so that a process that only queues work,
+like `tadarki audit_round`, sends it to the configured broker.
+"""
+
+from tadarki.celery import app
 
 
-@shared_task(name="audits.audit_portal", acks_late=True)
+@app.task(name="audits.audit_portal", acks_late=True)
 def audit_portal_task(round_portal_id: int) -> None:
     from .runner import run_portal_task
 
     run_portal_task(round_portal_id)
 
 
-@shared_task(name="audits.scheduled_round")
+@app.task(name="audits.scheduled_round")
 def scheduled_round_task() -> int:
     """For Celery beat: a round over every portal."""
     from . import runner, services

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 import unicodedata
+from functools import lru_cache
 
 _WS = re.compile(r"\s+")
 _ZW = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -26,6 +27,7 @@ def clean(text: str) -> str:
     return _WS.sub(" ", nfc(text).replace("\xa0", " ")).strip()
 
 
+@lru_cache(maxsize=65536)
 def match_key(text: str) -> str:
     """A key for comparing labels: clean, without zero-width joiners, trailing ':'/'ঃ' removed."""
     key = clean(_ZW.sub("", text or ""))
@@ -81,6 +83,7 @@ def is_legacy_bengali(text: str) -> bool:
     return bool(suspect) and bool(_DARI_AFTER_LATIN.search(text))
 
 
+@lru_cache(maxsize=65536)
 def find_junk(text: str) -> str:
     """The first junk snippet in visible `text` ("" when clean): U+FFFD, mojibake,
     legacy-font Bengali, escaped markup shown as text, symbol-font bullets."""

@@ -41,11 +41,15 @@ class Resolution:
 
 
 def recurring_dates(rrule: str, after: date, until: date) -> list[date]:
-    """Occurrences of `rrule` strictly after `after`, up to and including `until`."""
-    start = datetime.combine(after + timedelta(days=1), datetime.min.time())
+    """Occurrences of `rrule` strictly after `after`, up to and including `until`.
+
+    The rule starts on `after` (the issue date), so a bare `FREQ=MONTHLY` falls due a month
+    after issue, and `BYMONTHDAY=4` on the next 4th.
+    """
+    start = datetime.combine(after, datetime.min.time())
     rule = rrulestr(rrule, dtstart=start)
     end = datetime.combine(until, datetime.max.time())
-    return [d.date() for d in rule.between(start, end, inc=True)]
+    return [d.date() for d in rule.between(start, end, inc=True) if d.date() > after]
 
 
 def resolve(

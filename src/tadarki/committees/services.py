@@ -269,15 +269,22 @@ def assign_by_names(decision: Decision, names: list[str], unit_map: dict | None 
 
 
 def on_meeting_scheduled(meeting: Meeting) -> None:
-    """Decisions of earlier meetings due 'by the next meeting' now get that meeting's date."""
+    """Decisions of earlier meetings due 'by the next meeting' follow that meeting's date
+    (also when a draft's date is moved later)."""
     waiting = Decision.objects.filter(
         agenda_item__meeting__committee=meeting.committee,
         agenda_item__meeting__date__lt=meeting.date,
         deadline__kind="next_meeting",
-        due_date__isnull=True,
-    )
-    for decision in waiting:
+    ).exclude(assignments__occurrences__status=Status.CONFIRMED_DONE)
+    for decision in waiting.distinct():
         sync_occurrences(decision)
+
+
+def meeting_changed(meeting: Meeting) -> None:
+    """After an edit of the date or issue date: re-resolve what depends on them."""
+    for decision in Decision.objects.filter(agenda_item__meeting=meeting):
+        sync_occurrences(decision)
+    on_meeting_scheduled(meeting)
 
 
 def extend_recurring(until: date | None = None) -> int:

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -103,7 +103,7 @@ def meeting_edit(request, pk):
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
         form.save()
-        services.on_meeting_scheduled(meeting)
+        services.meeting_changed(meeting)
         return redirect("committees:meeting", pk=meeting.pk)
     return render(
         request,
@@ -234,7 +234,9 @@ def prepare_next(request, pk):
 def decision_list(request):
     """Every tracked occurrence the user may see, with filters; overdue ones stand out."""
     today = timezone.localdate()
-    qs = services.visible_occurrences(request.user).order_by("due_date", "pk")
+    qs = services.visible_occurrences(request.user).order_by(
+        F("due_date").asc(nulls_last=True), "pk"
+    )
     committee_id = request.GET.get("committee")
     if committee_id and committee_id.isdigit():
         qs = qs.filter(assignment__decision__agenda_item__meeting__committee_id=committee_id)

@@ -16,7 +16,6 @@ import random
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from urllib.parse import quote
 
 from tadarki.farm import catalogue as cat
 
@@ -154,9 +153,10 @@ class Portal:
         self.version = 0
         self._active_cache: tuple[int, set[tuple]] | None = None
         self.pages: dict[str, Page] = {}
+        self.gallery: Page | None = None
+        self.skipped: list[str] = []  # declared rules that found no free place
         if self.kind == "normal":
             self._build()
-            self.skipped: list[str] = []
             for rule in spec.defects:
                 try:
                     self.inject(rule)
@@ -392,7 +392,6 @@ class Portal:
                         ["This office serves citizens of the district."],
                     )
                 )
-        self.gallery: Page | None = None
         if self.traps:
             self._add(Page(self.list_path("calendar"), "calendar", "ক্যালেন্ডার"))
         if self.traps and self.generation != "G3":  # G3 has no /site/ routes to nest
@@ -636,9 +635,6 @@ class Portal:
         if self.on("stats.missing"):
             skip.add("stats.stale")
         return skip
-
-    def page_url(self, path: str) -> str:
-        return self.url(quote(path, safe="/?=&-_.~"))
 
 
 def monthly(today: date, months_back: int) -> date:

@@ -49,6 +49,8 @@ BODY_HEADS = frozenset(
     "সেল দপ্তর দপ্তরসমূহ সংস্থা সংস্থাসমূহ বাহিনী পুলিশ উইং ব্যুরো কর্তৃপক্ষ কমিশন টিম "
     "দপ্তর/সংস্থা দপ্তর/সংস্থাসমূহ অধিদপ্তর/সংস্থা অধিদপ্তর/সংস্থাসমূহ".split()
 )
+# Last words of known names that are heads only inside that name ("বাংলাদেশ কোস্ট গার্ড").
+_NAME_ONLY_HEADS = frozenset(n.split()[-1] for n in KNOWN_BODIES) - BODY_HEADS
 # Heads that take one name word before them: "প্রশাসন-১ শাখা", "আইসিটি সেল".
 _NAMED_HEADS = frozenset("শাখা অধিশাখা অনুবিভাগ সেল উইং টিম".split())
 _DETERMINERS = frozenset("এ এই উক্ত সংশ্লিষ্ট সকল প্রতিটি".split())
@@ -103,9 +105,9 @@ def _case(token: str) -> tuple[str, str] | None:
     last = word.rsplit("/", 1)[-1]
     prefix = word[: len(word) - len(last)]
     for suffix, case in (("ের", "gen"), ("কে", "acc"), ("র", "gen"), ("য়", "loc"), ("ে", "loc")):
-        if last.endswith(suffix) and last[: -len(suffix)] in BODY_HEADS:
+        if last.endswith(suffix) and last[: -len(suffix)] in BODY_HEADS | _NAME_ONLY_HEADS:
             return prefix + last[: -len(suffix)], case
-    if last in BODY_HEADS or word in BODY_HEADS:
+    if last in BODY_HEADS | _NAME_ONLY_HEADS or word in BODY_HEADS:
         return word, "nom"
     return None
 
@@ -150,6 +152,8 @@ def _phrase_at(tokens: list[str], end: int) -> _Phrase | None:
     if not head:
         return None
     stem, case = head
+    if stem not in BODY_HEADS and _known_start(tokens, end, stem) is None:
+        return None  # "বাংলাদেশ" alone is not a body
     start = _simple_start(tokens, end, stem)
     words = [t.strip(_PUNCT) for t in tokens[start:end]] + [stem]
     compound = False
@@ -238,11 +242,13 @@ def infer_implementers(text: str) -> list[str]:
     return names
 
 
-def _is_body(part: str, *, min_words: int = 1) -> bool:
+def names_a_body(part: str, *, min_words: int = 1) -> bool:
+    """Whether the text ends like the name of a body ("… অধিদপ্তর", "বাংলাদেশ কোস্ট গার্ড")."""
     words = part.split()
     if len(words) < min_words:
         return False
-    last = re.sub(r"\s*\([^)]*\)$", "", part).split()[-1] if part else ""
+    bare = re.sub(r"\s*\([^)]*\)$", "", part).split()  # "অধিদপ্তর প্রধান (সকল)"
+    last = bare[-1] if bare else ""
     known = any(part.endswith(name) for name in KNOWN_BODIES)
     return known or last in BODY_HEADS
 
@@ -260,7 +266,7 @@ def split_implementers(cell: str) -> list[str]:
         return [p for p in items if p]
     for sep in ("/", ",", ";"):
         parts = [p.strip() for p in cell.split(sep)]
-        if len(parts) > 1 and all(_is_body(p, min_words=2) for p in parts):
+        if len(parts) > 1 and all(names_a_body(p, min_words=2) for p in parts):
             return [name for p in parts for name in _split_conjunction(p)]
     return _split_conjunction(cell)
 
@@ -273,7 +279,12 @@ def _split_conjunction(text: str) -> list[str]:
     for i, word in enumerate(words):
         if word in _CONJUNCTIONS and current:
             left, right = " ".join(current), " ".join(words[i + 1 :])
-            if right and _is_body(left) and _is_body(right) and words[i + 1] not in _QUALIFIERS:
+            if (
+                right
+                and names_a_body(left)
+                and names_a_body(right)
+                and words[i + 1] not in _QUALIFIERS
+            ):
                 names.append(left)
                 current = []
                 continue

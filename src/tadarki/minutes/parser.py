@@ -17,13 +17,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tadarki.bangla.digits import parse_int
+from tadarki.bangla.digits import parse_int, to_bengali
 from tadarki.minutes.dates import find_dates, parse_time, preferred_date
 from tadarki.minutes.deadlines import parse_deadline, parse_deadline_cell
 from tadarki.minutes.implementers import (
     KNOWN_BODIES,
     POSTS,
     infer_implementers,
+    names_a_body,
     split_implementers,
 )
 
@@ -36,16 +37,17 @@ _AGENDA = re.compile(
     rf"^(?:(?P<num>{NUM})\s*[.)।]?\s*)?(?:আলোচ্য\s*(?:বিষয়|সূচি|সূচী)|আলোচ্যসূচি|আলোচ্যসূচী)"
     rf"(?:\s*(?:নং|নম্বর)?\s*[-–]?\s*(?P<num2>{NUM}))?\s*[:ঃ\-–।]\s*(?P<rest>.*)$"
 )
-_DISCUSSION = re.compile(rf"^(?:{NUM}\s*[.)।]?\s*)?আলোচনা\s*{COLON}\s*(?P<rest>.*)$")
+_DISCUSSION = re.compile(rf"^(?:{NUM}\s*[.)।]?\s*)?আলোচনা\s*[:ঃ\-–]\s*(?P<rest>.*)$")
 _DECISIONS = re.compile(
-    rf"^(?:{NUM}\s*[.)।]?\s*)?(?:আলোচনা\s*ও\s*)?(?:গৃহীত\s+)?সিদ্ধান্ত(?:সমূহ)?\s*(?:{COLON}\s*(?P<rest>.*))?$"
+    rf"^(?:{NUM}\s*[.)।]?\s*)?(?:আলোচনা\s*ও\s*)?(?:গৃহীত\s+)?সিদ্ধান্ত(?:সমূহ)?\s*(?:[:ঃ\-–]\s*(?P<rest>.*))?$"
 )
 _IMPLEMENTER = re.compile(
     rf"^(?:(?P<num>{NUM})\s*[.)।]?\s*)?(?:বাস্তবায়নকারী(?:\s*(?:কর্তৃপক্ষ|দপ্তর|সংস্থা|কর্মকর্তা))?|"
     rf"বাস্তবায়নে|বাস্তবায়ন|বাস্তবায়নের\s+দায়িত্বে|দায়িত্বে)\s*[:ঃ\-–]\s*(?P<rest>.*)$"
 )
 _INLINE_IMPLEMENTER = re.compile(
-    rf"\s*[(\[]\s*বাস্তবায়ন(?:কারী|ে)\s*{COLON}\s*(?P<names>[^)\]]+)[)\]]\s*[।.;]?\s*$"
+    rf"(?:\s+[-–—]+)?\s*[(\[]?\s*(?<![{BN}])বাস্তবায়ন(?:কারী|ে)\s*{COLON}\s*(?P<names>[^)\]]+?)"
+    rf"[)\]]?\s*[।.;]?\s*$"
 )
 _LETTERS = "কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ"
 _LABEL = re.compile(
@@ -59,7 +61,8 @@ def _label_of(m: re.Match) -> str:
 
 
 _CLOSING = re.compile(
-    r"সমাপ্তি\s+ঘোষণা|সভা\s+সমাপ্ত|(?:আর|অন্য)\s+কোনো?\s+(?:আলোচ্য\s+)?(?:বিষয়|আলোচনা|আলোচ্যসূচি)\s+না\s+থাকায়|সভা\s+শেষ\s+(?:করেন|ঘোষণা)"
+    r"সমাপ্তি\s+ঘোষণা|সভা\s+সমাপ্ত|সভা\s+শেষ\s+(?:করেন|ঘোষণা)"
+    r"|(?:আর|অন্য)\s+কোনো?\s+(?:আলোচ্য\s+)?(?:বিষয়|আলোচনা|আলোচ্যসূচি)\s+না\s+থাকায়"
 )
 _MEMO = re.compile(rf"^(?:স্মারক\s*(?:নং|নম্বর|নম্বরঃ)?|নম্বর|নং|সূত্র)\s*[:ঃ\-–.]?\s*(?P<value>.*{D}.*)$")
 _TITLE_WORD = re.compile(r"কার্য\s*বিবর[ণন][ীি]")
@@ -77,10 +80,12 @@ _WORD_ORDINALS = {
     "দশম": 10,
 }
 _WORD_SEQUENCE = re.compile(rf"(?<![{BN}])({'|'.join(_WORD_ORDINALS)})\s+সভা")
-_HEADER_KEY = re.compile(
-    r"^(?P<key>(?:সভার\s+)?সভাপতি(?:ত্ব)?|সভার\s+তারিখ(?:\s*ও\s*সময়)?|তারিখ(?:\s*ও\s*সময়)?|সভার\s+সময়|সময়|"
-    r"সভার\s+স্থান|স্থান|উপস্থিতি|উপস্থিত\s+সদস্যবৃন্দ)\s*(?P<colon>[:ঃ\-–])?\s*(?P<value>.+)$"
+_KEYS = (
+    r"(?:সভার\s+)?সভাপতি(?:ত্ব)?|সভার\s+তারিখ(?:\s*ও\s*সময়)?|তারিখ(?:\s*ও\s*সময়)?|সভার\s+সময়|সময়|"
+    r"সভার\s+স্থান|স্থান|উপস্থিতি|উপস্থিত\s+সদস্যবৃন্দ"
 )
+_HEADER_KEY = re.compile(rf"^(?P<key>{_KEYS})\s*(?P<colon>[:ঃ\-–])?\s*(?P<value>.+)$")
+_HEADER_CELL = re.compile(rf"^(?:{_KEYS})$")
 _PORTAL = re.compile(r"(?<![@\w.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+gov\.bd)(?![\w-])", re.I)
 _ENTRY = re.compile(rf"^\(?({D}{{1,2}})\s*[)।.](?!{D})")
 _INLINE_ENTRY = re.compile(rf"\s\(?({D}{{1,2}})\s*[)।](?!{D})")
@@ -160,6 +165,8 @@ def _prepare(text: str) -> list[Line]:
             line = " ".join(c for c in cells if c)
         else:
             line = re.sub(r"^(?:[-*•]\s+|#+\s+)", "", line).strip()
+            # "**১.২ সিদ্ধান্ত:**", "**ক)** …": emphasis that opens the line is layout, not text
+            line = re.sub(r"^(\*\*|__)(.+?)\1", r"\2", line).strip()
         if not line:
             continue
         lines.append(Line(line, cells, blank))
@@ -257,14 +264,24 @@ def _ends_table(line: Line) -> bool:
 
 
 def _spread(content: list[str], columns: int, serial: str) -> list[str]:
-    """Cells of a row written one per line; extra lines belong to the decision cell."""
+    """Cells of a row written one per line. When a cell took several lines, the implementer
+    cell is the run of list entries or body names at the end, the topic is the first line,
+    and the decision starts at its first lettered line (or is the last remaining line)."""
     if len(content) <= columns:
         return [serial, *content, *[""] * (columns - len(content))]
-    topic, implementer = content[0], content[-1]
-    middle = content[1:-1]
+    cut = len(content) - 1
+    while cut > 1 and _is_implementer_line(content[cut - 1]) and _is_implementer_line(content[cut]):
+        cut -= 1
+    topic, middle, implementer = content[0], content[1:cut], " ".join(content[cut:])
+    labelled = next((k for k, text in enumerate(middle) if _LABEL.match(text)), None)
+    split = labelled if labelled is not None else max(len(middle) - 1, 0)
     if columns >= 4:  # topic, discussion, decision, implementer
-        return [serial, topic, " ".join(middle[:-1]), middle[-1], implementer][: columns + 1]
-    return [serial, topic, " ".join(middle), implementer][: columns + 1]
+        return [serial, topic, " ".join(middle[:split]), " ".join(middle[split:]), implementer]
+    return [serial, topic, " ".join(middle), implementer]
+
+
+def _is_implementer_line(text: str) -> bool:
+    return bool(_ENTRY.match(text)) or names_a_body(text.rstrip("।.,; "))
 
 
 # ---------------------------------------------------------------- the decisions table
@@ -317,14 +334,15 @@ def _split_labelled(cell: str) -> list[tuple[str, str]]:
 def _label_sequence(first: str) -> list[str]:
     if first in _LETTERS:
         return list(_LETTERS[_LETTERS.index(first) :])
+    if "." in first:  # ১.১, ১.২, …
+        prefix, last = first.rsplit(".", 1)
+        return [f"{prefix}.{label}" for label in _label_sequence(last)]
     value, width = parse_int(first), len(first)
     bengali = first[0] in "০১২৩৪৫৬৭৮৯"
     labels = []
     for n in range(value, value + 40):
         text = str(n).zfill(width)
-        labels.append(
-            text.translate(str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")) if bengali else text
-        )
+        labels.append(to_bengali(text) if bengali else text)
     return labels
 
 
@@ -354,7 +372,9 @@ class _Body:
                 return
             self.table = None
         if self.pending_implementers is not None:
-            if _ENTRY.match(text) and line.cells is None:
+            # the list under an empty "বাস্তবায়নকারী:" line, one name per line
+            listed = _ENTRY.match(text) or (not self.pending_implementers and names_a_body(text))
+            if listed and line.cells is None:
                 self.pending_implementers.extend(split_implementers(text))
                 return
             self.pending_implementers = None
@@ -377,7 +397,7 @@ class _Body:
             self.mode = "discussion"
             return
         m = _DECISIONS.match(text)
-        if m and (m["rest"] is not None or re.match(r"^(?:\S+\s+)?সিদ্ধান্ত", text)):
+        if m:
             if self.agenda is None:
                 self._new_agenda(None, "")
             self.mode = "decision"
@@ -390,7 +410,7 @@ class _Body:
             names = split_implementers(m["rest"])
             self.agenda.implementer_lines.append((len(self.agenda.decisions), names))
             if not names:
-                self.pending_implementers = names
+                self.pending_implementers = names  # filled in place by the lines that follow
             return
         if self.mode == "decision":
             self._decision_line(line)
@@ -411,9 +431,10 @@ class _Body:
             if decision:
                 decision.extra.append(line.text)
             return
-        m = _LABEL.match(line.text)
-        if m:
-            self._add_decision(_label_of(m), m["text"])
+        if _LABEL.match(line.text):
+            # "(ক) … ; (খ) …" may share one line
+            for label, text in _split_labelled(line.text):
+                self._add_decision(label, text)
             return
         if decision is None:
             self._add_decision("", line.text)
@@ -509,7 +530,7 @@ def _is_header_row(line: Line) -> tuple[str, str] | None:
         cells = [c for c in line.cells if c]
         if len(cells) >= 2:
             key = cells[0].rstrip(":ঃ ").strip()
-            if _HEADER_KEY.match(key + " x"):
+            if _HEADER_CELL.match(key):
                 return key, " ".join(cells[1:]).lstrip(":ঃ ").strip()
         return None
     m = _HEADER_KEY.match(line.text)
@@ -527,7 +548,7 @@ def _header(lines: list[Line]) -> dict[str, str]:
         if not pair:
             continue
         key, value = pair
-        if key.startswith("সভাপতি"):
+        if "সভাপতি" in key:
             found.setdefault("chair", value)
         elif "তারিখ" in key:
             found.setdefault("date", value)
@@ -540,6 +561,23 @@ def _header(lines: list[Line]) -> dict[str, str]:
     return found
 
 
+_CHAIRED_BY = re.compile(r"সভাপতিত্ব\s+করেন\s+(?P<who>[^।]+)")
+
+
+def _opening_facts(front: list[Line]) -> dict[str, str]:
+    """Minutes without a header table say it in prose: "… তারিখে অনুষ্ঠিত …",
+    "সভায় সভাপতিত্ব করেন জনাব …"."""
+    facts: dict[str, str] = {}
+    for line in front:
+        for found in find_dates(line.text):
+            if "date" not in facts and "অনুষ্ঠিত" in line.text[found.end : found.end + 40]:
+                facts["date"] = line.text[found.start : found.end]
+        m = _CHAIRED_BY.search(line.text)
+        if m and "chair" not in facts:
+            facts["chair"] = m["who"].strip()
+    return facts
+
+
 def _without_dates(text: str) -> str:
     for found in reversed(find_dates(text)):
         text = text[: found.start] + " " + text[found.end :]
@@ -549,6 +587,9 @@ def _without_dates(text: str) -> str:
 def _split_person(value: str, known_name: str | None = None) -> dict:
     value = re.sub(r"\s+", " ", value).strip().strip("।").strip()
     value = re.sub(r"^জনাব\s+", "", value)
+    post_first = _POST_AT.match(value)
+    if post_first and known_name:  # "সভাপতি: সচিব, সুরক্ষা সেবা বিভাগ" names the post only
+        return {"name": known_name, "designation": value}
     if known_name and value.startswith(known_name) and value != known_name:
         return {"name": known_name, "designation": value[len(known_name) :].strip(" ,") or None}
     if "," in value:
@@ -562,7 +603,7 @@ def _split_person(value: str, known_name: str | None = None) -> dict:
 
 def _title(front: list[Line]) -> tuple[str | None, int]:
     for i, line in enumerate(front):
-        if line.cells is None and _TITLE_WORD.search(line.text):
+        if line.cells is None and len(line.text) <= 250 and _TITLE_WORD.search(line.text):
             start = i
             while (
                 start > 0
@@ -708,7 +749,7 @@ def parse_text(text: str, source: str = "") -> dict:
 
     front = lines[:body_start]
     title, title_at = _title(front)
-    header = _header(front[title_at:])
+    header = _header(front[title_at:]) or _header(front[:title_at])  # the table may come first
 
     body = _Body()
     for line in lines[body_start:body_end]:
@@ -744,8 +785,12 @@ def parse_text(text: str, source: str = "") -> dict:
     if issued_on is None:
         issued_on = preferred_date(" \n ".join(ln.text for ln in lines[sign_from:sign_to]))
 
+    for key, value in _opening_facts(front).items():
+        header.setdefault(key, value)
     chair = _split_person(header["chair"], signatory.get("name")) if "chair" in header else None
     chair = chair or dict(signatory)
+    if chair.get("designation") is None and chair.get("name") == signatory.get("name"):
+        chair["designation"] = signatory.get("designation")  # printed on the next line
     time_text = _without_dates(header.get("time", ""))
     meeting_date = preferred_date(header.get("date", ""))
     venue = header.get("venue")

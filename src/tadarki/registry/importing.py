@@ -24,7 +24,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from tadarki.bangla.digits import to_bengali
-
 from tadarki.registry.models import (
     District,
     Officer,

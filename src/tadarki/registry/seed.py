@@ -22,6 +22,21 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 @transaction.atomic
 def load_geography() -> None:
+    if not AdminDivision.objects.exists():  # a fresh database: one insert per table
+        divisions = AdminDivision.objects.bulk_create(
+            AdminDivision(**row) for row in _rows("divisions.csv")
+        )
+        by_slug = {d.slug: d for d in divisions}
+        District.objects.bulk_create(
+            District(
+                division=by_slug[row["division"]],
+                slug=row["slug"],
+                name_bn=row["name_bn"],
+                name_en=row["name_en"],
+            )
+            for row in _rows("districts.csv")
+        )
+        return
     for row in _rows("divisions.csv"):
         AdminDivision.objects.update_or_create(
             slug=row["slug"], defaults={"name_bn": row["name_bn"], "name_en": row["name_en"]}

@@ -1,5 +1,6 @@
 """Registry pages: thin views around `services`, `importing` and `exporting`."""
 
+import time
 import uuid
 from pathlib import Path
 
@@ -88,6 +89,14 @@ def _upload_dir() -> Path:
     return path
 
 
+def _forget_abandoned_uploads(max_age_seconds: int = 24 * 3600) -> None:
+    """Uploads previewed but never confirmed are removed after a day."""
+    cutoff = time.time() - max_age_seconds
+    for stale in _upload_dir().iterdir():
+        if stale.stat().st_mtime < cutoff:
+            stale.unlink(missing_ok=True)
+
+
 def _stored_file(request, token: str) -> Path:
     """The uploaded file behind a token, only if this session uploaded it."""
     stored = request.session.get(SESSION_KEY, {})
@@ -123,6 +132,7 @@ def import_upload(request):
     if suffix not in (".csv", ".xlsx") or upload.size > limit:
         plan = importing.plan_import(upload, upload.name, user=request.user)
         return render(request, "registry/import_preview.html", {"plan": plan, "token": ""})
+    _forget_abandoned_uploads()
     token = uuid.uuid4().hex
     target = _upload_dir() / f"{token}{suffix}"
     with target.open("wb") as out:

@@ -84,3 +84,25 @@ def test_charter_missing_only_after_a_crawl(npf):
 def test_charter_link_not_fetched_is_no_claim(npf):
     site = _site(npf, None)
     assert _charter(npf.run(site)) == set()
+
+
+def _grs_table(focal_contact: str, appeal_contact: str) -> str:
+    return COMPLETE.split("<h3>৩.")[0] + (
+        "<h3>৩. অভিযোগ প্রতিকার ব্যবস্থাপনা (GRS)</h3><table><tr><th>ক্রম</th><th>কখন যোগাযোগ করবেন</th>"
+        "<th>কার সঙ্গে যোগাযোগ করবেন</th><th>যোগাযোগের ঠিকানা</th><th>নিষ্পত্তির সময়সীমা</th></tr>"
+        "<tr><td>১</td><td>দায়িত্বপ্রাপ্ত কর্মকর্তা সমাধান দিতে না পারলে</td><td>অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)</td>"
+        f"<td>{focal_contact}</td><td>৩০ কার্যদিবস</td></tr>"
+        "<tr><td>২</td><td>অনিক নির্দিষ্ট সময়ে সমাধান দিতে না পারলে</td><td>আপিল কর্মকর্তা</td>"
+        f"<td>{appeal_contact}</td><td>২০ কার্যদিবস</td></tr></table>"
+        "<h3>৪. আপনার কাছে আমাদের প্রত্যাশা</h3><p>সঠিক তথ্য দিন।</p>"
+    )
+
+
+def test_grievance_table_rows_belong_to_their_role(npf):
+    contact = "<p>জনাব ক খ</p><p>ফোন: ০২-৯৫৫৫৫৫৫</p><p>ইমেইল: a@passport.gov.bd</p>"
+    assert ("charter.grs-contact-missing", "") not in npf.run(
+        _site(npf, _grs_table(contact, contact))
+    )
+    # The appeal row's contact must not count for the অনিক, though its "when" cell says অনিক.
+    assert ("charter.grs-contact-missing", "") in npf.run(_site(npf, _grs_table("", contact)))
+    assert ("charter.grs-contact-missing", "") in npf.run(_site(npf, _grs_table(contact, "")))

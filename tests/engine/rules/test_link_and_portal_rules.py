@@ -57,3 +57,16 @@ def test_blocked_flag_stops_content_rules(npf):
     site = npf.make_site(npf.g1_page(boxes=npf.g1_box("ক", ("খ", ""))))
     site.blocked = True
     assert npf.run(site) == {("portal.blocked", "")}
+
+
+def test_a_failing_rule_family_is_reported_not_fatal(npf, monkeypatch):
+    from tadarki.engine.rules import RulesConfig, boxes, judge
+
+    def broken(ctx):
+        raise RuntimeError("strange markup")
+
+    monkeypatch.setattr(boxes, "check", broken)
+    menu = npf.g1_menu(npf.g1_drop("ক", npf.g1_col("", ("খ", "#"))))
+    judgement = judge(npf.make_site(npf.g1_page(menu=menu)), RulesConfig(today=npf.TODAY))
+    assert ("menu.empty-submenu", "ক › খ") in {(f.rule, f.subject) for f in judgement.findings}
+    assert judgement.warnings == ["rules.boxes failed: RuntimeError: strange markup"]

@@ -135,3 +135,26 @@ def test_officer_list_absent_after_a_crawl(npf):
     )
     assert ("officers.list-missing", "") in npf.run(site)
     assert ("officers.list-missing", "") not in npf.run(npf.make_site(npf.g1_page()))
+
+
+def test_g3_officer_directory_with_gmail_behind_wbr(npf):
+    cards = (
+        '<div data-widget_name="ContentBrowseWidget"><div class="employee-content-widget"><table><tbody>'
+        "<tr><td>নাম</td><td>রাশেদা খাতুন</td></tr><tr><td>ইমেইল</td><td>karim.x0<wbr>@gmail.com</td></tr>"
+        "</tbody></table></div></div>"
+    )
+    site = npf.make_site(
+        npf.g3_page(npf.g3_menu()),
+        {"/pages/officers": npf.g3_page(npf.g3_menu(), cards, "কর্মকর্তাবৃন্দ")},
+    )
+    hit = next(f for f in npf.findings(site) if f.rule == "contact.personal-email")
+    assert hit.subject == "karim.x0@gmail.com"
+    assert hit.evidence == "<td>karim.x0<wbr>@gmail.com</td>"
+
+
+def test_rti_box_item_is_not_the_officer_list(npf):
+    boxes = npf.g1_box("তথ্য অধিকার", ("তথ্য প্রদানকারী কর্মকর্তাবৃন্দ", "/site/page/1/rti"))
+    site = npf.make_site(
+        npf.g1_page(boxes=boxes), {"/site/page/1/x": npf.g1_static_page("ইতিহাস", "<p>লেখা</p>")}
+    )
+    assert ("officers.list-missing", "") in npf.run(site)

@@ -67,3 +67,19 @@ def test_error_page_body_is_not_judged_empty(npf):
     tomcat = "<html><head><title>Apache Tomcat/7.0.11 - Error report</title></head><body><h1>HTTP Status 404 - /x</h1></body></html>"
     site = npf.make_site(npf.g1_page(menu=menu), {"/site/page/1/x": tomcat})
     assert "page.empty" not in {r for r, _ in npf.run(site)}
+
+
+def test_g2_page_body(npf):
+    def g2(body: str) -> str:
+        return npf.g1_page(notices=None, news=None, lang_prefix=True).replace(
+            '<div class="twelve columns" id="left-content">',
+            f'<div class="twelve columns" id="left-content"><div class="page details"><h2>মানচিত্র</h2>'
+            f'<div class="html_text body">{body}</div></div>',
+        )
+
+    menu = npf.g1_menu(npf.g1_drop("জেলা", npf.g1_col("", ("মানচিত্র", "/bn/site/page/7fZt-map"))))
+    home = npf.g1_page(menu=menu, lang_prefix=True)
+    empty = npf.make_site(home, {"/bn/site/page/7fZt-map": g2("&nbsp;")})
+    assert ("page.empty", npf.ROOT + "bn/site/page/7fZt-map") in npf.run(empty)
+    full = npf.make_site(home, {"/bn/site/page/7fZt-map": g2("<p>লক্ষ্মীপুর জেলার মানচিত্র</p>")})
+    assert "page.empty" not in {r for r, _ in npf.run(full)}

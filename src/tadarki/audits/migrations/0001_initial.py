@@ -6,188 +6,454 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0002_history_holidays_changes'),
+        ("registry", "0002_history_holidays_changes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Snapshot',
+            name="Snapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('codec', models.CharField(default='zlib', max_length=8)),
-                ('body', models.BinaryField()),
-                ('size', models.PositiveIntegerField(default=0)),
-                ('content_type', models.CharField(blank=True, max_length=100)),
-                ('first_seen', models.DateTimeField(auto_now_add=True)),
-                ('last_seen', models.DateTimeField(db_index=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("codec", models.CharField(default="zlib", max_length=8)),
+                ("body", models.BinaryField()),
+                ("size", models.PositiveIntegerField(default=0)),
+                ("content_type", models.CharField(blank=True, max_length=100)),
+                ("first_seen", models.DateTimeField(auto_now_add=True)),
+                ("last_seen", models.DateTimeField(db_index=True)),
             ],
         ),
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(blank=True, max_length=100)),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('prefix', models.CharField(max_length=8)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('last_used_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='api_tokens', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=100)),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("prefix", models.CharField(max_length=8)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("last_used_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='AuditRound',
+            name="AuditRound",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(unique=True, verbose_name='round number')),
-                ('scope', models.CharField(choices=[('all', 'All portals'), ('department', 'One department'), ('list', 'Listed offices')], default='all', max_length=12, verbose_name='scope')),
-                ('state', models.CharField(choices=[('pending', 'Pending'), ('running', 'Running'), ('done', 'Done'), ('cancelled', 'Cancelled')], default='pending', max_length=10, verbose_name='state')),
-                ('cancel_requested', models.BooleanField(default=False)),
-                ('trigger', models.CharField(default='ui', max_length=12)),
-                ('score_method', models.CharField(default='', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('notified_at', models.DateTimeField(blank=True, null=True)),
-                ('scope_unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='registry.orgunit')),
-                ('started_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(unique=True, verbose_name="round number")),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[
+                            ("all", "All portals"),
+                            ("department", "One department"),
+                            ("list", "Listed offices"),
+                        ],
+                        default="all",
+                        max_length=12,
+                        verbose_name="scope",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                ("cancel_requested", models.BooleanField(default=False)),
+                ("trigger", models.CharField(default="ui", max_length=12)),
+                ("score_method", models.CharField(default="", max_length=10)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                ("notified_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "scope_unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="registry.orgunit",
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audit round',
-                'verbose_name_plural': 'audit rounds',
-                'ordering': ['-number'],
+                "verbose_name": "audit round",
+                "verbose_name_plural": "audit rounds",
+                "ordering": ["-number"],
             },
         ),
         migrations.CreateModel(
-            name='Finding',
+            name="Finding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rule', models.CharField(max_length=60)),
-                ('subject', models.CharField(blank=True, max_length=500)),
-                ('severity', models.CharField(max_length=10)),
-                ('family', models.CharField(blank=True, max_length=20)),
-                ('status', models.CharField(choices=[('new', 'New'), ('open', 'Open'), ('fixed', 'Fixed'), ('regressed', 'Regressed')], default='new', max_length=10)),
-                ('url', models.CharField(blank=True, max_length=1000)),
-                ('message_bn', models.TextField(blank=True)),
-                ('review', models.CharField(blank=True, choices=[('', 'None'), ('acknowledged', 'Acknowledged'), ('waiver_requested', 'Waiver requested'), ('waived', 'Waived'), ('waiver_rejected', 'Waiver rejected')], default='', max_length=20)),
-                ('waiver_reason', models.TextField(blank=True)),
-                ('waiver_expires', models.DateField(blank=True, null=True)),
-                ('department', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='registry.orgunit')),
-                ('first_round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='audits.auditround')),
-                ('last_seen_round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='audits.auditround')),
-                ('status_round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='audits.auditround')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("rule", models.CharField(max_length=60)),
+                ("subject", models.CharField(blank=True, max_length=500)),
+                ("severity", models.CharField(max_length=10)),
+                ("family", models.CharField(blank=True, max_length=20)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("open", "Open"),
+                            ("fixed", "Fixed"),
+                            ("regressed", "Regressed"),
+                        ],
+                        default="new",
+                        max_length=10,
+                    ),
+                ),
+                ("url", models.CharField(blank=True, max_length=1000)),
+                ("message_bn", models.TextField(blank=True)),
+                (
+                    "review",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "None"),
+                            ("acknowledged", "Acknowledged"),
+                            ("waiver_requested", "Waiver requested"),
+                            ("waived", "Waived"),
+                            ("waiver_rejected", "Waiver rejected"),
+                        ],
+                        default="",
+                        max_length=20,
+                    ),
+                ),
+                ("waiver_reason", models.TextField(blank=True)),
+                ("waiver_expires", models.DateField(blank=True, null=True)),
+                (
+                    "department",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="registry.orgunit",
+                    ),
+                ),
+                (
+                    "first_round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="audits.auditround",
+                    ),
+                ),
+                (
+                    "last_seen_round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="audits.auditround",
+                    ),
+                ),
+                (
+                    "status_round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="audits.auditround",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="registry.orgunit",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='FindingEvent',
+            name="FindingEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(auto_now_add=True)),
-                ('kind', models.CharField(max_length=20)),
-                ('from_value', models.CharField(blank=True, max_length=20)),
-                ('to_value', models.CharField(blank=True, max_length=20)),
-                ('note', models.TextField(blank=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('finding', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='audits.finding')),
-                ('round', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='audits.auditround')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(auto_now_add=True)),
+                ("kind", models.CharField(max_length=20)),
+                ("from_value", models.CharField(blank=True, max_length=20)),
+                ("to_value", models.CharField(blank=True, max_length=20)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "finding",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="audits.finding",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="audits.auditround",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='RoundPortal',
+            name="RoundPortal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.CharField(blank=True, max_length=500)),
-                ('state', models.CharField(choices=[('pending', 'Pending'), ('running', 'Running'), ('done', 'Done'), ('failed', 'Failed')], default='pending', max_length=10)),
-                ('template', models.CharField(blank=True, max_length=10)),
-                ('reachable', models.BooleanField(default=False)),
-                ('pages_fetched', models.PositiveIntegerField(default=0)),
-                ('findings_count', models.PositiveIntegerField(default=0)),
-                ('score', models.FloatField(blank=True, null=True)),
-                ('error', models.TextField(blank=True)),
-                ('pages', models.JSONField(blank=True, default=list)),
-                ('started_at', models.DateTimeField(blank=True, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='portals', to='audits.auditround')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("url", models.CharField(blank=True, max_length=500)),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("running", "Running"),
+                            ("done", "Done"),
+                            ("failed", "Failed"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("template", models.CharField(blank=True, max_length=10)),
+                ("reachable", models.BooleanField(default=False)),
+                ("pages_fetched", models.PositiveIntegerField(default=0)),
+                ("findings_count", models.PositiveIntegerField(default=0)),
+                ("score", models.FloatField(blank=True, null=True)),
+                ("error", models.TextField(blank=True)),
+                ("pages", models.JSONField(blank=True, default=list)),
+                ("started_at", models.DateTimeField(blank=True, null=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portals",
+                        to="audits.auditround",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="registry.orgunit",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Score',
+            name="Score",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('office', 'Office'), ('department', 'Department'), ('division', 'Division')], max_length=10)),
-                ('score', models.FloatField()),
-                ('method', models.CharField(max_length=10)),
-                ('open_findings', models.PositiveIntegerField(default=0)),
-                ('offices', models.PositiveIntegerField(default=1)),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='audits.auditround')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='registry.orgunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("office", "Office"),
+                            ("department", "Department"),
+                            ("division", "Division"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("score", models.FloatField()),
+                ("method", models.CharField(max_length=10)),
+                ("open_findings", models.PositiveIntegerField(default=0)),
+                ("offices", models.PositiveIntegerField(default=1)),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="audits.auditround",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="registry.orgunit",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Observation',
+            name="Observation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('new', 'New'), ('open', 'Still open'), ('regressed', 'Regressed'), ('fixed', 'Fixed'), ('not_rechecked', 'Not re-checked')], max_length=14)),
-                ('severity', models.CharField(blank=True, max_length=10)),
-                ('url', models.CharField(blank=True, max_length=1000)),
-                ('http_status', models.IntegerField(blank=True, null=True)),
-                ('fetched_at', models.CharField(blank=True, max_length=40)),
-                ('sha256', models.CharField(blank=True, max_length=64)),
-                ('evidence', models.TextField(blank=True)),
-                ('linked_from', models.JSONField(blank=True, default=list)),
-                ('finding', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='observations', to='audits.finding')),
-                ('round', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='observations', to='audits.auditround')),
-                ('snapshot', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='audits.snapshot')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("open", "Still open"),
+                            ("regressed", "Regressed"),
+                            ("fixed", "Fixed"),
+                            ("not_rechecked", "Not re-checked"),
+                        ],
+                        max_length=14,
+                    ),
+                ),
+                ("severity", models.CharField(blank=True, max_length=10)),
+                ("url", models.CharField(blank=True, max_length=1000)),
+                ("http_status", models.IntegerField(blank=True, null=True)),
+                ("fetched_at", models.CharField(blank=True, max_length=40)),
+                ("sha256", models.CharField(blank=True, max_length=64)),
+                ("evidence", models.TextField(blank=True)),
+                ("linked_from", models.JSONField(blank=True, default=list)),
+                (
+                    "finding",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="observations",
+                        to="audits.finding",
+                    ),
+                ),
+                (
+                    "round",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="observations",
+                        to="audits.auditround",
+                    ),
+                ),
+                (
+                    "snapshot",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="audits.snapshot",
+                    ),
+                ),
             ],
         ),
         migrations.AddIndex(
-            model_name='finding',
-            index=models.Index(fields=['department', 'status'], name='audits_find_departm_0d6b3f_idx'),
+            model_name="finding",
+            index=models.Index(
+                fields=["department", "status"], name="audits_find_departm_0d6b3f_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='finding',
-            index=models.Index(fields=['unit', 'status'], name='audits_find_unit_id_22c3ee_idx'),
+            model_name="finding",
+            index=models.Index(fields=["unit", "status"], name="audits_find_unit_id_22c3ee_idx"),
         ),
         migrations.AddIndex(
-            model_name='finding',
-            index=models.Index(fields=['status_round', 'status'], name='audits_find_status__b4eafe_idx'),
+            model_name="finding",
+            index=models.Index(
+                fields=["status_round", "status"], name="audits_find_status__b4eafe_idx"
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='finding',
-            unique_together={('unit', 'rule', 'subject')},
+            name="finding",
+            unique_together={("unit", "rule", "subject")},
         ),
         migrations.AddIndex(
-            model_name='roundportal',
-            index=models.Index(fields=['round', 'state'], name='audits_roun_round_i_fead12_idx'),
+            model_name="roundportal",
+            index=models.Index(fields=["round", "state"], name="audits_roun_round_i_fead12_idx"),
         ),
         migrations.AlterUniqueTogether(
-            name='roundportal',
-            unique_together={('round', 'unit')},
+            name="roundportal",
+            unique_together={("round", "unit")},
         ),
         migrations.AddIndex(
-            model_name='score',
-            index=models.Index(fields=['round', 'level', 'score'], name='audits_scor_round_i_77b596_idx'),
+            model_name="score",
+            index=models.Index(
+                fields=["round", "level", "score"], name="audits_scor_round_i_77b596_idx"
+            ),
         ),
         migrations.AlterUniqueTogether(
-            name='score',
-            unique_together={('round', 'unit', 'method')},
+            name="score",
+            unique_together={("round", "unit", "method")},
         ),
         migrations.AddIndex(
-            model_name='observation',
-            index=models.Index(fields=['round', 'state'], name='audits_obse_round_i_08e9dd_idx'),
+            model_name="observation",
+            index=models.Index(fields=["round", "state"], name="audits_obse_round_i_08e9dd_idx"),
         ),
         migrations.AlterUniqueTogether(
-            name='observation',
-            unique_together={('finding', 'round')},
+            name="observation",
+            unique_together={("finding", "round")},
         ),
     ]

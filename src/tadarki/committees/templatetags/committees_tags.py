@@ -18,3 +18,11 @@ def bn(value) -> str:
 @register.filter
 def bn_date(value: date | None) -> str:
     return format_gregorian_bn(value) if value else ""
+
+
+@register.filter
+def ordinal(value) -> str:
+    """17 → ১৭তম, as meetings are numbered in the minutes."""
+    from tadarki.bangla.fiscal import ordinal_bn
+
+    return ordinal_bn(int(value)) if value else ""

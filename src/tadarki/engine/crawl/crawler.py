@@ -218,11 +218,12 @@ class SiteCrawler:
         via = "sitemap" if "sitemap" in base else "link"
         depth = page.depth + 1
         cfg = self.config
+        resolve = self.resolver.resolve_with_host
         for href in set(extract_hrefs(page.text)):
-            target = self.resolver.resolve(base, href)
-            if target is None:
+            hit = resolve(base, href)
+            if hit is None:
                 continue
-            netloc = urlsplit(target).netloc
+            target, netloc = hit
             if netloc in self.allowed:
                 sources = self._sources.setdefault(target, [])
                 if len(sources) < MAX_SOURCES:

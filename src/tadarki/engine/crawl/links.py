@@ -83,34 +83,39 @@ class UrlResolver:
         self.misses = 0
 
     def resolve(self, base: str, href: str) -> str | None:
-        href = href.strip()
-        if is_no_target(href):
-            return None
-        if href.startswith(("http://", "https://")):
+        hit = self.resolve_with_host(base, href)
+        return hit[0] if hit else None
+
+    def resolve_with_host(self, base: str, href: str) -> tuple[str, str] | None:
+        """(absolute URL, its netloc) or None for hrefs that point nowhere."""
+        if href[:7] in ("http://", "https:/"):
             key_base = ""  # absolute: the base does not matter
-        elif href.startswith("//"):
+        elif href[:2] == "//":
             key_base = base[: base.find(":")]
-        elif href.startswith("/"):
+        elif href[:1] == "/":
             key_base = base[: base.find("/", base.find("//") + 2)]  # the origin
-        elif href.startswith("?"):
+        elif href[:1] == "?":
             key_base = base  # depends on the whole base URL
         else:
             q = base.find("?")
             key_base = base[: base.rfind("/", 0, q if q >= 0 else len(base)) + 1]
         key = (key_base, href)
-        try:
-            result = self._memo[key]
+        memo = self._memo
+        if key in memo:
             self.hits += 1
-            return result
-        except KeyError:
-            pass
+            return memo[key]
         self.misses += 1
-        try:
-            result = self.normalise(base, href)
-        except ValueError:
-            result = None
-        if len(self._memo) < 200_000:
-            self._memo[key] = result
+        result = None
+        stripped = href.strip()
+        if not is_no_target(stripped):
+            try:
+                url = self.normalise(base, stripped)
+            except ValueError:
+                url = None
+            if url:
+                result = (url, urlsplit(url).netloc.lower())
+        if len(memo) < 200_000:
+            memo[key] = result
         return result
 
 
@@ -150,6 +155,6 @@ def extract_hrefs(html: str, decode: Callable[[str], str] | None = None) -> Iter
 
 def _hrefs(tree: HTMLParser) -> Iterator[str]:
     for node in tree.css("a[href], area[href]"):
-        href = node.attributes.get("href")
+        href = node.attrs.get("href")
         if href:
             yield href

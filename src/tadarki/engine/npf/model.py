@@ -108,16 +108,6 @@ class Stamp:
 
 
 @dataclass
-class CharterInfo:
-    """What a charter page or record shows (npf-structure.md §2, rules.md charter.*)."""
-
-    is_html: bool
-    text: str
-    pdf_links: list[str] = field(default_factory=list)
-    has_tables: bool = False
-
-
-@dataclass
 class ParsedPage:
     url: str
     template: str  # G1, G2, G3, generic, error, challenge
@@ -128,6 +118,7 @@ class ParsedPage:
     widgets: list[str] = field(default_factory=list)
     officers: list[Person] = field(default_factory=list)  # RTI/GRS/NIS role holders found here
     is_officer_list: bool = False  # an officer/staff directory (its text is the list)
+    listed_officers: list[Person] = field(default_factory=list)  # rows of that directory
     notices: list[ListEntry] | None = None  # None: no notice board / list on this page
     news: list[ListEntry] | None = None
     site_stamp: Stamp | None = None

@@ -7,6 +7,7 @@ Roles are classified by the exact heading after NFC (never by substring: "দা
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -115,6 +116,7 @@ def page_kind(title: str, url: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=16384)
 def classify_role(heading: str, kind: str = "") -> str:
     key = match_key(heading)
     for role, labels in _UNAMBIGUOUS.items():
@@ -229,4 +231,59 @@ def read_role_headings(tree: LexborHTMLParser, raw: str, kind: str) -> list[Pers
             person.name = following[0]
             person.designation = following[1] if len(following) > 1 else ""
         people.append(person)
+    return people
+
+
+_LIST_HEADERS = {
+    "name": _keys("নাম", "কর্মকর্তার নাম", "Name"),
+    "designation": _keys("পদবি", "পদবী", "Designation"),
+    "email": _FIELD_LABELS["email"],
+    "phone": _keys("ফোন", "ফোন (অফিস)", "টেলিফোন", "Phone"),
+    "mobile": _FIELD_LABELS["mobile"],
+}
+
+
+def read_officer_list(tree: LexborHTMLParser) -> list[Person]:
+    """Rows of an officer directory: G3 cards of label/value cells (`div.employee-content-widget`,
+    [reported]) or a table with a header row naming its columns (G1 `/site/view/officer_list`,
+    G2 `div.officerlist.list`)."""
+    people: list[Person] = []
+    for card in tree.css("div.employee-content-widget"):
+        person = Person(role="listed", heading="")
+        for row in card.css("tr"):
+            cells = row.css("td, th")
+            if len(cells) < 2:
+                continue
+            label = match_key(text_of(cells[0]))
+            for field_name, labels in _LIST_HEADERS.items():
+                if label in labels:
+                    value = text_joined(cells[1]) if field_name == "email" else text_of(cells[1])
+                    setattr(person, field_name, value)
+        if person.name:
+            people.append(person)
+    if people:
+        return people
+    for table in tree.css("table"):
+        rows = table.css("tr")
+        if not rows:
+            continue
+        header = [match_key(text_of(cell)) for cell in rows[0].css("th, td")]
+        columns = {
+            field_name: header.index(label)
+            for field_name, labels in _LIST_HEADERS.items()
+            for label in header
+            if label in labels
+        }
+        if "name" not in columns:
+            continue
+        for row in rows[1:]:
+            cells = row.css("td")
+            person = Person(role="listed", heading="")
+            for field_name, index in columns.items():
+                if index < len(cells):
+                    cell = cells[index]
+                    value = text_joined(cell) if field_name == "email" else text_of(cell)
+                    setattr(person, field_name, value)
+            if person.name:
+                people.append(person)
     return people

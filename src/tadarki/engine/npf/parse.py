@@ -14,6 +14,7 @@ from tadarki.engine.npf.html import attr, text_of
 from tadarki.engine.npf.model import ParsedPage
 from tadarki.engine.npf.rtbody import decode_encoded_content
 
+_WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 # Widgets that are template furniture, never page content (npf-structure.md §12).
 _G3_FURNITURE = {
@@ -50,7 +51,9 @@ def _parse_cached(url: str, html: str) -> ParsedPage:
     page = ParsedPage(url=url, template=template)
     if template in ("error", "challenge") or not html:
         return page
-    tree = LexborHTMLParser(html)
+    # <wbr> splits e-mail addresses into two text nodes; the tree is built without it, while
+    # evidence is still searched in the HTML as published.
+    tree = LexborHTMLParser(_WBR.sub("", html) if "<wbr" in html else html)
     page.title = clean((text_of(tree.css_first("title")) or "").split("|")[0])
     page.widgets = [attr(n, "data-widget_name") or "" for n in tree.css("[data-widget_name]")]
     if template == "G3":
@@ -179,6 +182,7 @@ def _read_people(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
     path = _path(page.url)
     if any(p in path for p in _OFFICER_LIST_PATHS) or tree.css_first("div.employee-content-widget"):
         page.is_officer_list = True
+        page.listed_officers = officers.read_officer_list(tree)
     # E-mail addresses on officer-bearing pages (role blocks, lists).
     seen: set[str] = set()
     for person in people:

@@ -3,6 +3,19 @@
     judge(site: Site, config: RulesConfig) -> Judgement
 
 One module per family; each exposes `check(ctx) -> list[Finding]`.
+
+Subjects follow rules.md and fixtures/npf-real/README.md: menu paths joined with " › ",
+"(no label)" for an empty label, box items as "box title › item", page and link URLs as
+normalised absolute URLs, e-mail addresses lower-cased, people by the name as published
+without an ID suffix. Rules without a subject (MANIFEST writes "–") use "".
+
+A page that was not fetched is no evidence: rules that need another page (page.empty,
+charter.*, officers.*, rti/grs/nis missing roles, stats.*) claim nothing about it. Rules
+about the front page (notices, news, e-services, innovation, charter.missing,
+officers.list-missing) run only when the home page is the portal's front page; "absent
+anywhere" claims (charter.missing, officers.list-missing without a link, stats.missing)
+also need pages beyond the home page. The choices left open by the spec are written as
+comments at the top of each family module.
 """
 
 from __future__ import annotations
@@ -45,6 +58,7 @@ _SEVERITIES = {"critical", "major", "minor", "info"}
 class Judgement:
     template: str
     findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # rule families that failed on this site
 
 
 def judge(site: Site, config: RulesConfig | None = None) -> Judgement:
@@ -54,11 +68,18 @@ def judge(site: Site, config: RulesConfig | None = None) -> Judgement:
     if template in ("error", "challenge"):
         template = "generic"
     findings = portal.check(ctx)
+    warnings: list[str] = []
     if not portal.stops_audit(ctx):
         for family in _CONTENT_FAMILIES:
-            findings.extend(family.check(ctx))
+            # One family tripping over strange markup must not cost the portal its other
+            # findings; the failure is reported, not hidden.
+            try:
+                findings.extend(family.check(ctx))
+            except Exception as exc:
+                name = family.__name__.rsplit(".", 1)[-1]
+                warnings.append(f"rules.{name} failed: {type(exc).__name__}: {exc}")
     findings = _apply_config(_dedupe(findings), config)
-    return Judgement(template=template, findings=findings)
+    return Judgement(template=template, findings=findings, warnings=warnings)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

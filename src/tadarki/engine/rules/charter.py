@@ -152,20 +152,15 @@ def _judge_html(ctx: Context, page: ParsedPage) -> list[Finding]:
     if "services" not in {f.subject for f in findings} and not _has_service_table(page):
         findings.append(_incomplete(ctx, page, "service-table"))
     grievance_at = min((low.find(w) for w in PARTS["grievance-redress"] if w in low), default=-1)
-    if grievance_at >= 0:
-        tail = text[grievance_at:]
-        names_roles = ("অনিক" in tail or "অভিযোগ নিষ্পত্তি কর্মকর্তা" in tail) and (
-            "আপিল কর্মকর্তা" in tail or "আপীল কর্মকর্তা" in tail
-        )
-        if not names_roles or not _CONTACT.search(tail):
-            findings.append(
-                ctx.finding(
-                    "charter.grs-contact-missing",
-                    url=page.url,
-                    evidence=_evidence_for_text(ctx, page, "অভিযোগ"),
-                    message_bn=message("charter.grs-contact-missing"),
-                )
+    if grievance_at >= 0 and not _grs_contacts_given(page, text[grievance_at:]):
+        findings.append(
+            ctx.finding(
+                "charter.grs-contact-missing",
+                url=page.url,
+                evidence=_evidence_for_text(ctx, page, "অভিযোগ"),
+                message_bn=message("charter.grs-contact-missing"),
             )
+        )
     match = _UNFILLED.search(page.body_text)
     if match:
         findings.append(
@@ -177,6 +172,41 @@ def _judge_html(ctx: Context, page: ParsedPage) -> list[Finding]:
             )
         )
     return findings
+
+
+_GRS_ROLE_PREFIXES = {
+    "focal": ("অভিযোগ নিষ্পত্তি কর্মকর্তা", "অনিক"),
+    "appeal": ("আপিল কর্মকর্তা", "আপীল কর্মকর্তা"),
+}
+
+
+def _grs_contacts_given(page: ParsedPage, tail: str) -> bool:
+    """Whether the grievance part gives both the অনিক's and the appeal officer's contact.
+
+    In the Cabinet Division format each role is a table row: "when" cell, "whom" cell (the
+    role), then the contact. A row belongs to the last cell that starts with a role label
+    ("অনিক নির্দিষ্ট সময়ে সমাধান দিতে না পারলে" is a "when" cell before "আপিল কর্মকর্তা").
+    """
+    contact_by_role: dict[str, bool] = {}
+    tree = LexborHTMLParser(page.body_html or "")
+    for row in tree.css("tr"):
+        cells = [match_key(text_of(td)) for td in row.css("td, th")]
+        owner, at = "", -1
+        for index, cell in enumerate(cells):
+            for role, prefixes in _GRS_ROLE_PREFIXES.items():
+                if cell.startswith(prefixes):
+                    owner, at = role, index
+        if owner:
+            rest = " ".join([cells[at]] + cells[at + 1 :])
+            found = bool(_CONTACT.search(rest))
+            contact_by_role[owner] = contact_by_role.get(owner, False) or found
+    if contact_by_role:
+        return all(contact_by_role.get(role, False) for role in _GRS_ROLE_PREFIXES)
+    # No table: the roles and some contact must at least be named in the text.
+    names_roles = ("অনিক" in tail or "অভিযোগ নিষ্পত্তি কর্মকর্তা" in tail) and (
+        "আপিল কর্মকর্তা" in tail or "আপীল কর্মকর্তা" in tail
+    )
+    return names_roles and bool(_CONTACT.search(tail))
 
 
 _PART_BN = {

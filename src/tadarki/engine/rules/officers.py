@@ -144,11 +144,17 @@ def _same_person(ctx: Context, people: list[tuple[ParsedPage, Person]]) -> list[
     return findings
 
 
+# Role pages ("তথ্য প্রদানকারী কর্মকর্তাবৃন্দ", "অনিক ও আপিল কর্মকর্তাগণ") are not the list.
+_ROLE_WORDS = ("তথ্য", "অভিযোগ", "অনিক", "আপিল", "আপীল", "ফোকাল", "শুদ্ধাচার", "দায়িত্বপ্রাপ্ত")
+
+
 def _is_officer_list_link(label: str, url: str | None) -> bool:
     key = match_key(label)
     if url and any(p in url for p in _OFFICER_LIST_PATHS):
         return True
-    return "কর্মকর্তা" in key and any(w in key for w in ("তালিকা", "বৃন্দ", "গণের তালিকা"))
+    if any(word in key for word in _ROLE_WORDS):
+        return False
+    return "কর্মকর্তা" in key and any(w in key for w in ("তালিকা", "বৃন্দ", "গণ"))
 
 
 def _officer_list(ctx: Context, people: list[tuple[ParsedPage, Person]]) -> list[Finding]:

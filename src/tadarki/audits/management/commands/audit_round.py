@@ -1,10 +1,10 @@
 """`tadarki audit_round`: run an audit round from the command line, cron or Celery beat.
 
-    tadarki audit_round                       # every portal (resumes unfinished rounds first)
-    tadarki audit_round --department dip      # one department's subtree
-    tadarki audit_round --office a --office b # listed offices
-    tadarki audit_round --resume 12           # finish round 12, doing only what is not done
-    tadarki audit_round --resume-only         # finish unfinished rounds, start none (cron)
+tadarki audit_round                       # every portal (resumes unfinished rounds first)
+tadarki audit_round --department dip      # one department's subtree
+tadarki audit_round --office a --office b # listed offices
+tadarki audit_round --resume 12           # finish round 12, doing only what is not done
+tadarki audit_round --resume-only         # finish unfinished rounds, start none (cron)
 """
 
 from django.core.management.base import BaseCommand, CommandError
