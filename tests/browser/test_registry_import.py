@@ -18,7 +18,8 @@ ROWS = [
 
 
 @pytest.fixture
-def ict_user(transactional_db):
+def ict_user(transactional_db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     load_seed()
     user = User.objects.create_user("ict", password="pw-123456")
     Membership.objects.create(user=user, role=Role.ICT_CELL, unit=OrgUnit.objects.get(code="ssd"))

@@ -36,3 +36,9 @@ def dnc_focal(make_user, seeded):
 def uploads_in_tmp(settings, tmp_path):
     """Uploaded import files land in the test's own folder, not in ./var."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    # PBKDF2's million rounds cost a second a user on a busy CI machine; tests need no strength.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

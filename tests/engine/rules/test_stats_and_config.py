@@ -86,3 +86,11 @@ def test_registry_matches_rules_md(shared_dir):
     )
     assert {rule: severity for rule, severity in rows} == {r.id: r.severity for r in RULES.values()}
     assert all(r.title_bn for r in RULES.values())
+
+
+def test_every_rule_has_a_bengali_sentence():
+    from tadarki.engine.rules.messages import MESSAGES, date_bn
+
+    assert set(MESSAGES) == set(RULES)
+    assert all(sentence.endswith("।") for sentence in MESSAGES.values())
+    assert date_bn(date(2017, 4, 9)) == "০৯ এপ্রিল ২০১৭"
