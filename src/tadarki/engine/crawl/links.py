@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -136,25 +136,22 @@ def is_trap(url: str, config: CrawlConfig) -> bool:
     return False
 
 
-def extract_hrefs(html: str, decode: Callable[[str], str] | None = None) -> Iterator[str]:
+def extract_hrefs(html: str, decode: Callable[[str], str] | None = None) -> list[str]:
     """Every href of <a>/<area>, also inside G3 rt-renderer bodies; never raises."""
     tree = HTMLParser(html)
-    yield from _hrefs(tree)
-    renderers = tree.css("rt-renderer[encoded-content]")
-    if renderers:
+    hrefs = _hrefs(tree)
+    if "encoded-content" in html:
         decode = decode or _load_decoder()
-        for node in renderers:
-            value = node.attributes.get("encoded-content") or ""
+        for node in tree.css("rt-renderer[encoded-content]"):
+            value = node.attrs.get("encoded-content") or ""
             try:
                 body = decode(value)
             except Exception:  # noqa: BLE001 - a broken body must not stop the crawl
                 continue
             if body:
-                yield from _hrefs(HTMLParser(body))
+                hrefs.extend(_hrefs(HTMLParser(body)))
+    return hrefs
 
 
-def _hrefs(tree: HTMLParser) -> Iterator[str]:
-    for node in tree.css("a[href], area[href]"):
-        href = node.attrs.get("href")
-        if href:
-            yield href
+def _hrefs(tree: HTMLParser) -> list[str]:
+    return [h for h in (n.attrs.get("href") for n in tree.css("a[href], area[href]")) if h]
