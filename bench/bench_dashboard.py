@@ -194,6 +194,9 @@ def main() -> int:
             f"{len(data['findings'])} findings, {Observation.objects.count()} observations "
             f"in {time.perf_counter() - started:.1f}s on {connection.vendor}"
         )
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:  # what autovacuum does after a bulk load
+                cursor.execute("ANALYZE")
         ict = User.objects.create_user("ict", password="x")
         Membership.objects.create(user=ict, role=Role.ICT_CELL, unit=data["depts"][0].parent)
         focal = User.objects.create_user("focal", password="x")

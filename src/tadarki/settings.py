@@ -142,6 +142,8 @@ TADARKI_POLITENESS_URL = os.getenv("TADARKI_POLITENESS_URL", CELERY_BROKER_URL)
 # Crawler: private address ranges are refused unless allowed (tests and the demo farm).
 TADARKI_ALLOW_PRIVATE = envbool("TADARKI_ALLOW_PRIVATE", "false")
 TADARKI_RESPECT_ROBOTS = envbool("TADARKI_RESPECT_ROBOTS", "true")
+# Route the crawl through this proxy (the demo points it at the portal farm).
+TADARKI_HTTP_PROXY = os.getenv("TADARKI_HTTP_PROXY", "")
 TADARKI_SNAPSHOT_RETENTION_DAYS = envint("TADARKI_SNAPSHOT_RETENTION_DAYS", "400")
 
 LOGGING = {

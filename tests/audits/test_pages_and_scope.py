@@ -155,3 +155,30 @@ def test_api_requires_a_token_and_applies_scope(client, audited, users, tree):
     from tadarki.audits.models import ApiToken
 
     assert not ApiToken.objects.filter(token_hash=raw).exists()  # only the hash is stored
+
+
+@pytest.mark.django_db
+def test_pages_are_bengali_first(client, audited, users):
+    _login(client, users["ict"])
+    html = client.get(reverse("audits:dashboard")).content.decode()
+    assert "তথ্য বাতায়ন নিরীক্ষা" in html  # "Portal audits"
+    assert "সর্বশেষ রাউন্ড: ২" in html  # Bengali digits in the text
+    client.post(reverse("set_language"), {"language": "en"})
+    assert "Portal audits" in client.get(reverse("audits:dashboard")).content.decode()
+
+
+@pytest.mark.django_db
+def test_ict_starts_a_department_round_from_the_dashboard(
+    client, tree, users, settings, monkeypatch
+):
+    started = []
+    monkeypatch.setattr(runner, "start_round", started.append)
+    _login(client, users["ict"])
+    response = client.post(reverse("audits:round_start"), {"department": "dnc"})
+    assert response.status_code == 302
+    (audit_round,) = started
+    assert audit_round.scope == "department" and audit_round.started_by == users["ict"]
+    assert set(audit_round.portals.values_list("unit__code", flat=True)) == {
+        "dnc-manikganj",
+        "dnc-noportal",
+    }

@@ -92,3 +92,35 @@ def test_installed_command_dispatches_to_audit():
     )
     assert proc.returncode == 0
     assert "--max-pages" in proc.stdout and "--concurrency" in proc.stdout
+
+
+def test_stats_config_names_the_statistics_a_department_must_publish(tmp_path, capsys):
+    import pytest
+
+    pytest.importorskip("tadarki.engine.rules.config")
+    stats = tmp_path / "stats.json"
+    stats.write_text(
+        json.dumps(
+            {
+                "departments": {
+                    "পরীক্ষা অধিদপ্তর": {"stats": [{"key": "test-figure", "labels": ["পরীক্ষার সংখ্যা"]}]}
+                }
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    offices = tmp_path / "offices.csv"
+    with ServerThread(portal_app(pages=1)) as (url,):
+        offices.write_text(f"অফিস,{url},পরীক্ষা অধিদপ্তর\n", encoding="utf-8")
+        assert main([str(offices), "--stats-config", str(stats), *FAST]) == 0
+    findings = json.loads(capsys.readouterr().out)["portals"][0]["findings"]
+    assert ("stats.missing", "test-figure") in {(f["rule"], f["subject"]) for f in findings}
+
+
+def test_unreadable_stats_config_fails_with_one_line(tmp_path, capsys):
+    bad = tmp_path / "stats.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert main(["http://x.gov.bd/", "--stats-config", str(bad)]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("tadarki audit:") and "\n" not in err

@@ -135,8 +135,13 @@ def unit(request, code: str):
 @token_required
 def findings(request):
     qs = queries.findings(request.user, request.GET)
-    limit = min(int(request.GET.get("limit", 1000) or 1000), 10000)
-    return JsonResponse({"count": qs.count(), "findings": [finding_row(f) for f in qs[:limit]]})
+    try:
+        limit = min(max(int(request.GET.get("limit") or 500), 1), 5000)
+        offset = max(int(request.GET.get("offset") or 0), 0)
+    except ValueError:
+        return JsonResponse({"error": "limit and offset are integers"}, status=400)
+    rows = [finding_row(f) for f in qs[offset : offset + limit]]
+    return JsonResponse({"count": qs.count(), "offset": offset, "limit": limit, "findings": rows})
 
 
 @token_required

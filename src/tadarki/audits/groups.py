@@ -1,21 +1,23 @@
-"""How findings are grouped the way the committee reads them (plain Python)."""
+"""How findings are grouped the way the committee reads them."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_noop as N_
+
 # (family key, English label for gettext, rule-id prefixes), in reading order.
 FAMILIES: list[tuple[str, str, tuple[str, ...]]] = [
-    ("portal", "Portal", ("portal.",)),
-    ("menus", "Menus and pages", ("menu.", "page.", "box.", "eservice.")),
-    ("links", "Links", ("link.",)),
-    ("charter", "Citizen charter", ("charter.",)),
+    ("portal", N_("Portal"), ("portal.",)),
+    ("menus", N_("Menus and pages"), ("menu.", "page.", "box.", "eservice.")),
+    ("links", N_("Links"), ("link.",)),
+    ("charter", N_("Citizen charter"), ("charter.",)),
     (
         "officers",
-        "Officers, RTI, GRS and integrity",
+        N_("Officers, RTI, GRS and integrity"),
         ("officers.", "rti.", "grs.", "nis.", "contact."),
     ),
-    ("notices", "Notices and news", ("notice.", "news.")),
-    ("content", "Content", ("content.", "innovation.")),
-    ("stats", "Statistics", ("stats.",)),
+    ("notices", N_("Notices and news"), ("notice.", "news.")),
+    ("content", N_("Content"), ("content.", "innovation.")),
+    ("stats", N_("Statistics"), ("stats.",)),
 ]
 FAMILY_ORDER = {key: i for i, (key, _label, _p) in enumerate(FAMILIES)}
 

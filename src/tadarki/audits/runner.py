@@ -27,6 +27,7 @@ from .models import AuditRound, RoundPortal
 log = logging.getLogger(__name__)
 
 # audit(target, config, politeness) -> PortalResult; tests may pass their own.
+PROGRESS_SECONDS = 2.0  # how often running portals' page counts reach the database
 AuditFunction = Callable[..., Awaitable[PortalResult]]
 
 
@@ -70,10 +71,12 @@ def make_politeness(config):
     return InProcessPoliteness(**limits)
 
 
-async def engine_audit(target, config, politeness) -> PortalResult:
+async def engine_audit(target, config, politeness, progress=None) -> PortalResult:
     from tadarki.engine.audit import audit_portal
 
-    return await audit_portal(target, config, politeness=politeness, keep_bodies=True)
+    return await audit_portal(
+        target, config, politeness=politeness, progress=progress, keep_bodies=True
+    )
 
 
 @dataclass
@@ -97,20 +100,37 @@ def make_target(rp: RoundPortal):
     )
 
 
-async def audit_one(target, audit: AuditFunction | None, config, politeness) -> PortalResult:
+async def audit_one(
+    target, audit: AuditFunction | None, config, politeness, progress=None
+) -> PortalResult:
     """One office's result. Runs on the crawl loop: no database access in here."""
-    return await (audit or engine_audit)(target, config, politeness)
+    if audit is None:
+        return await engine_audit(target, config, politeness, progress)
+    return await audit(target, config, politeness)
 
 
 async def _ready(result: PortalResult) -> PortalResult:
     return result
 
 
-def portal_work(rp: RoundPortal, audit: AuditFunction | None, config, politeness):
-    """The coroutine for one round portal; an office without a portal needs no crawl."""
+def portal_work(
+    rp: RoundPortal, audit: AuditFunction | None, config, politeness, pages: dict | None = None
+):
+    """The coroutine for one round portal; an office without a portal needs no crawl.
+
+    `pages` (round portal id → pages fetched so far) is updated from the crawl loop so that
+    the caller can show live progress without the loop touching the database.
+    """
     if not rp.url:
         return _ready(services.missing_portal_result(rp.unit))
-    return audit_one(make_target(rp), audit, config, politeness)
+    progress = None
+    if pages is not None:
+
+        def progress(event: dict, rp_id: int = rp.pk) -> None:
+            if event.get("event") == "page":
+                pages[rp_id] = pages.get(rp_id, 0) + 1
+
+    return audit_one(make_target(rp), audit, config, politeness, progress)
 
 
 class _LoopThread:
@@ -155,6 +175,7 @@ def run_round(
     loop = _LoopThread()
     politeness = None if audit is not None else make_politeness(config)
     in_flight: dict[Future, int] = {}
+    live_pages: dict[int, int] = {}
     completed = 0
     try:
         while pending or in_flight:
@@ -165,11 +186,13 @@ def run_round(
             while pending and len(in_flight) < concurrency and not stopping:
                 rp = services.mark_running(pending.pop(0).pk)
                 if rp is not None:
-                    in_flight[loop.submit(portal_work(rp, audit, config, politeness))] = rp.pk
+                    work = portal_work(rp, audit, config, politeness, live_pages)
+                    in_flight[loop.submit(work)] = rp.pk
                 stopping = stop_after is not None and completed + len(in_flight) >= stop_after
             if not in_flight:
                 break
-            done, _ = wait(list(in_flight), return_when=FIRST_COMPLETED)
+            done, _ = wait(list(in_flight), timeout=PROGRESS_SECONDS, return_when=FIRST_COMPLETED)
+            services.show_live_pages({i: live_pages.get(i, 0) for i in in_flight.values()})
             for future in done:
                 rp_id = in_flight.pop(future)
                 try:

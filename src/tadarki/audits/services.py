@@ -271,6 +271,15 @@ def reset_interrupted(audit_round: AuditRound) -> int:
     ).update(state=RoundPortal.State.PENDING, started_at=None, error="")
 
 
+def show_live_pages(pages_by_portal: dict[int, int]) -> None:
+    """Page counts of portals still being crawled, for the round page's progress."""
+    for rp_id, pages in pages_by_portal.items():
+        if pages:
+            RoundPortal.objects.filter(pk=rp_id, state=RoundPortal.State.RUNNING).update(
+                pages_fetched=pages
+            )
+
+
 def round_progress(audit_round: AuditRound) -> dict:
     portals = list(audit_round.portals.values_list("state", "pages_fetched", "findings_count"))
     done = sum(

@@ -45,6 +45,8 @@ def dashboard(request):
         )
     data["rounds"] = AuditRound.objects.all()[:10]
     data["is_ict"] = scope.is_ict(request.user)
+    if data["is_ict"]:
+        data["departments"] = OrgUnit.objects.filter(kind=OrgUnit.Kind.DEPARTMENT)
     return render(request, "audits/dashboard.html", data)
 
 
@@ -245,7 +247,7 @@ def finding_list(request):
         request,
         "audits/findings.html",
         {
-            "findings": qs[:500],
+            "findings": qs[:200],
             "total": qs.count(),
             "params": request.GET,
             "query": request.GET.urlencode(),

@@ -166,7 +166,9 @@ def _generic_recurrence(text: str) -> dict | None:
     return None
 
 
-_NEXT_MEETING = re.compile(r"(?:পরবর্তী|আগামী)\s+(?:\S+\s+)?সভার?\s*(?:পূর্বে|মধ্যে|আগে)|পরবর্তী\s+সভায়")
+_NEXT_MEETING = re.compile(
+    r"(?:পরবর্তী|আগামী)\s+(?:\S+\s+)?সভার?\s*(?:পূর্বে|মধ্যে|আগে)|(?:পরবর্তী|আগামী)\s+সভায়"
+)
 
 
 def _next_meeting(text: str) -> dict | None:
@@ -215,5 +217,7 @@ def parse_deadline_cell(cell: str) -> dict | None:
     deadline = parse_deadline(cell)
     if deadline:
         return deadline
+    if re.match(r"^\s*(?:পরবর্তী|আগামী)\s+সভা", _nfc(cell)):  # "পরবর্তী সভা" in the column
+        return {"kind": "next_meeting"}
     dates = find_dates(_nfc(cell))
     return {"kind": "date", "date": dates[0].value.isoformat()} if dates else None

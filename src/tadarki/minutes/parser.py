@@ -145,8 +145,21 @@ class Agenda:
 # ---------------------------------------------------------------- preparing lines
 
 
+# Word and the Bijoy-to-Unicode converters leave invisible characters behind: zero-width spaces,
+# soft hyphens, stray joiners, odd spaces. Only the joiner of র‍্য ("র‍্যাব") is meaningful.
+_INVISIBLE = re.compile("[\u200b\u2060\u00ad\ufeff]|[\u200c\u200d](?!্য)|(?<!র)[\u200c\u200d]")
+_ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def clean_text(text: str) -> str:
+    """NFC, without invisible characters, every kind of space a plain one."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub("র[\u200c\u200d]্য", "র\u200d্য", text)
+    return _ODD_SPACE.sub(" ", _INVISIBLE.sub("", text))
+
+
 def _prepare(text: str) -> list[Line]:
-    text = unicodedata.normalize("NFC", text).replace("\ufeff", "").replace("\u00a0", " ")
+    text = clean_text(text)
     lines: list[Line] = []
     blank = False
     for raw in text.splitlines():
@@ -214,7 +227,7 @@ def _mark_implicit_agenda(lines: list[Line]) -> None:
             line.agenda_hint = True
 
 
-_SERIAL_HEADER = re.compile(r"^(?:ক্রমিক(?:\s*নং)?|ক্রঃ\s*নং|ক্র\.\s*নং|ক্র:\s*নং|নং)$")
+_SERIAL_HEADER = re.compile(r"^(?:ক্রমিক(?:\s*নং)?|ক্রম(?:\s*নং)?|ক্রঃ\s*নং|ক্র\.\s*নং|ক্র:\s*নং|নং)$")
 _SERIAL = re.compile(rf"^{D}{{1,2}}[.)।]?$")
 
 
@@ -288,7 +301,7 @@ def _is_implementer_line(text: str) -> bool:
 
 
 def _column_role(cell: str) -> str:
-    if re.search(r"ক্রমিক|ক্রঃ|ক্র\.|ক্র:|^নং$", cell):
+    if re.search(r"ক্রমিক|ক্রঃ|ক্র\.|ক্র:|^ক্রম(?:\s*নং)?$|^নং$", cell):
         return "serial"
     if re.search(r"সময়সীমা|সময়|তারিখ", cell) and "সিদ্ধান্ত" not in cell:
         return "deadline"
@@ -470,15 +483,27 @@ class _Body:
             return  # a vertically merged cell repeated on the next row
         implementer = re.sub(rf"^বাস্তবায়ন(?:কারী|ে)\s*{COLON}\s*", "", row.get("implementer", ""))
         names = split_implementers(implementer)
-        serial = row.get("serial", "").strip(" .)।")
-        if serial or self.agenda is None or "serial" not in roles:
-            title = row.get("topic") or row.get("discussion") or ""
-            title = re.sub(rf"^আলোচ্য\s*বিষয়\s*{COLON}\s*", "", title)
-            if "discussion" not in roles:
-                # A combined "আলোচ্য বিষয়/আলোচনা" cell: the topic is what precedes the colon.
-                title = re.split(rf"\s*{COLON}\s+", title, maxsplit=1)[0]
+        serial = row.get("serial", "").strip(" .)।(")
+        title = row.get("topic") or row.get("discussion") or ""
+        title = re.sub(rf"^আলোচ্য\s*বিষয়\s*{COLON}\s*", "", title)
+        if "discussion" not in roles:
+            # A combined "আলোচ্য বিষয়/আলোচনা" cell: the topic is what precedes the colon.
+            title = re.split(rf"\s*{COLON}\s+", title, maxsplit=1)[0]
+        # A serial (and topic) cell merged over several rows is read once per row: same item.
+        same_item = (
+            self.agenda is not None
+            and serial
+            and serial == self.agenda.number
+            and _agenda_title(title) == self.agenda.title
+        )
+        if (serial and not same_item) or self.agenda is None or "serial" not in roles:
             self.agenda = Agenda(serial or None, _agenda_title(title), names)
             self.items.append(self.agenda)
+        elif not names and self.agenda.decisions:
+            # Word's text export leaves a merged implementer cell empty after its first row.
+            names = list(self.agenda.decisions[-1].implementers or [])
+        else:
+            self.agenda.implementers = list(dict.fromkeys([*self.agenda.implementers, *names]))
         for label, text in _split_labelled(decision_text):
             decision = Decision(label, text, list(names) or None)
             decision.deadline_cell = row.get("deadline", "")
@@ -584,9 +609,21 @@ def _without_dates(text: str) -> str:
     return text
 
 
+# Courtesy titles, not part of the name; "ড." (a degree) is kept, as the minutes print it.
+_HONORIFIC = re.compile(r"^(?:জনাব|বেগম)\s+")
+
+
+def _unwrap(text: str) -> str:
+    """`(মোঃ আবদুল্লাহ আল মামুন)` → the name; `উপসচিব (প্রশাসন)` keeps its brackets."""
+    text = text.strip()
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1]
+    return text.strip()
+
+
 def _split_person(value: str, known_name: str | None = None) -> dict:
     value = re.sub(r"\s+", " ", value).strip().strip("।").strip()
-    value = re.sub(r"^জনাব\s+", "", value)
+    value = _HONORIFIC.sub("", value)
     post_first = _POST_AT.match(value)
     if post_first and known_name:  # "সভাপতি: সচিব, সুরক্ষা সেবা বিভাগ" names the post only
         return {"name": known_name, "designation": value}
@@ -677,11 +714,11 @@ def _signature(lines: list[Line]) -> dict | None:
     people = [p for p in people if len(p) <= 80]
     if not people:
         return None
-    name = people[0].strip("() ")
+    name = _unwrap(people[0])
     if "," in name:
         return _split_person(name)
-    designation = people[1].strip("() ").rstrip("।") if len(people) > 1 else None
-    return {"name": re.sub(r"^জনাব\s+", "", name), "designation": designation}
+    designation = _unwrap(people[1]).rstrip("।") if len(people) > 1 else None
+    return {"name": _HONORIFIC.sub("", name), "designation": designation}
 
 
 def _distribution_count(lines: list[Line]) -> int:
