@@ -82,7 +82,6 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # Several audit workers write at once in-process; wait instead of failing with "locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
-FORMS_URLFIELD_ASSUME_HTTPS = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
