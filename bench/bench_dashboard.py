@@ -102,10 +102,18 @@ def seed(offices: int, rounds: int, rng: random.Random) -> dict:
                 f = all_findings.get(fkey)
                 if f is None:
                     f = Finding(
-                        unit=unit, department=unit.parent, rule=rule, subject=subject,
-                        severity=severity, family=family, status="new", url=subject,
-                        message_bn=f"{rule} পর্যবেক্ষণ", first_round=audit_round,
-                        last_seen_round=audit_round, status_round=audit_round,
+                        unit=unit,
+                        department=unit.parent,
+                        rule=rule,
+                        subject=subject,
+                        severity=severity,
+                        family=family,
+                        status="new",
+                        url=subject,
+                        message_bn=f"{rule} পর্যবেক্ষণ",
+                        first_round=audit_round,
+                        last_seen_round=audit_round,
+                        status_round=audit_round,
                     )
                     f.save()
                     all_findings[fkey] = f
@@ -118,17 +126,37 @@ def seed(offices: int, rounds: int, rng: random.Random) -> dict:
                     f.status = "open"
                 f.last_seen_round = audit_round
                 observations.append(
-                    Observation(finding=f, round=audit_round, state=state, url=f.url,
-                                http_status=200, sha256="0" * 64, evidence="<li>…</li>")
+                    Observation(
+                        finding=f,
+                        round=audit_round,
+                        state=state,
+                        url=f.url,
+                        http_status=200,
+                        sha256="0" * 64,
+                        evidence="<li>…</li>",
+                    )
                 )
             score = office_score(f.severity for f in mine.values())
             office_scores.append(
-                Score(round=audit_round, unit=unit, level="office", score=score, method=METHOD,
-                      open_findings=len(mine))
+                Score(
+                    round=audit_round,
+                    unit=unit,
+                    level="office",
+                    score=score,
+                    method=METHOD,
+                    open_findings=len(mine),
+                )
             )
             portals.append(
-                RoundPortal(round=audit_round, unit=unit, url=unit.portal_url, state="done",
-                            pages_fetched=60, findings_count=len(mine), score=score)
+                RoundPortal(
+                    round=audit_round,
+                    unit=unit,
+                    url=unit.portal_url,
+                    state="done",
+                    pages_fetched=60,
+                    findings_count=len(mine),
+                    score=score,
+                )
             )
         Observation.objects.bulk_create(observations, batch_size=2000)
         RoundPortal.objects.bulk_create(portals, batch_size=2000)
@@ -137,14 +165,24 @@ def seed(offices: int, rounds: int, rng: random.Random) -> dict:
         for dept in depts:
             mine = [s for s in office_scores if s.unit.parent_id == dept.pk]
             dept_scores.append(
-                Score(round=audit_round, unit=dept, level="department", method=METHOD,
-                      score=mean_score(s.score for s in mine), offices=len(mine),
-                      open_findings=sum(s.open_findings for s in mine))
+                Score(
+                    round=audit_round,
+                    unit=dept,
+                    level="department",
+                    method=METHOD,
+                    score=mean_score(s.score for s in mine),
+                    offices=len(mine),
+                    open_findings=sum(s.open_findings for s in mine),
+                )
             )
         Score.objects.bulk_create(dept_scores)
         Score.objects.create(
-            round=audit_round, unit=division, level="division", method=METHOD,
-            score=mean_score(s.score for s in dept_scores), offices=len(units),
+            round=audit_round,
+            unit=division,
+            level="division",
+            method=METHOD,
+            score=mean_score(s.score for s in dept_scores),
+            offices=len(units),
         )
     Finding.objects.bulk_update(
         list(all_findings.values()), ["status", "status_round", "last_seen_round"], batch_size=2000
@@ -213,8 +251,12 @@ def main() -> int:
             ("finding page", ict, f"/audits/findings/{finding.pk}/", {}),
             ("findings list", ict, f"/audits/findings/?department={dept.code}", {}),
             ("API dashboard", None, "/audits/api/dashboard/", auth),
-            ("API department findings", None, f"/audits/api/findings/?department={dept.code}",
-             auth),
+            (
+                "API department findings",
+                None,
+                f"/audits/api/findings/?department={dept.code}",
+                auth,
+            ),
             ("API office", None, f"/audits/api/units/{office.code}/", auth),
         ]
         worst = 0.0

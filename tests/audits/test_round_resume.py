@@ -90,3 +90,21 @@ def test_cancelled_round_stops_and_leaves_the_rest_pending(tree, auditor):
     assert audit_round.state == "cancelled"
     assert auditor.calls == []
     assert runner.unfinished_rounds().count() == 0
+
+
+@pytest.mark.django_db
+def test_resume_from_the_round_page(client, tree, users, auditor, settings, monkeypatch):
+    _script(auditor, tree)
+    audit_round = services.create_round()
+    runner.run_round(audit_round, audit=auditor, concurrency=1, stop_after=1)
+    original = runner.run_round
+    monkeypatch.setattr(runner, "run_round", lambda r, **kw: original(r, audit=auditor))
+    settings.TADARKI_RUN_ROUNDS_INLINE = True
+    client.force_login(users["dip_focal"])
+    url = f"/audits/rounds/{audit_round.number}/resume/"
+    assert client.post(url).status_code == 403
+    client.force_login(users["ict"])
+    assert client.post(url).status_code == 302
+    audit_round.refresh_from_db()
+    assert audit_round.state == "done"
+    assert Observation.objects.count() == 7

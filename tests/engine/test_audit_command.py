@@ -124,3 +124,18 @@ def test_unreadable_stats_config_fails_with_one_line(tmp_path, capsys):
     assert main(["http://x.gov.bd/", "--stats-config", str(bad)]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith("tadarki audit:") and "\n" not in err
+
+
+def test_cache_file_makes_the_second_run_conditional(tmp_path, capsys):
+    from tests.engine.hostile.servers import SEEN
+
+    cache = tmp_path / "pages.jsonl"
+    app = portal_app(pages=2)
+    with ServerThread(app) as (url,):
+        assert main([url, "--cache", str(cache), *FAST]) == 0
+        assert app[SEEN].not_modified == 0
+        assert main([url, "--cache", str(cache), *FAST]) == 0
+    runs = capsys.readouterr().out.split('{\n  "tool"')
+    assert app[SEEN].not_modified == 3  # home and two pages answered 304
+    assert cache.read_text(encoding="utf-8").count("\n") == 3
+    assert len(runs) == 3

@@ -25,6 +25,9 @@ REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 PORTALS = int(os.getenv("TADARKI_CELERY_TEST_PORTALS", "4"))
 PAGES = 12
+# Knobs for measuring what a worker sustains (the defaults keep CI quick).
+CONCURRENCY = os.getenv("TADARKI_CELERY_TEST_CONCURRENCY", "2")
+CRAWL = dict(FAST_CRAWL, requests_per_second=float(os.getenv("TADARKI_CELERY_TEST_RPS", "0")))
 SEED = """
 import django; django.setup()
 from tadarki.farm.generate import build_farm
@@ -77,7 +80,7 @@ def _environment(tmp: Path, proxy_url: str, database_url: str, broker: str, queu
         "from tadarki.settings import *  # noqa: F403\n"
         "TADARKI_ALLOW_PRIVATE = True\n"
         f"TADARKI_HTTP_PROXY = {proxy_url!r}\n"
-        f"TADARKI_CRAWL = {FAST_CRAWL!r}\n"
+        f"TADARKI_CRAWL = {CRAWL!r}\n"
         f"CELERY_TASK_DEFAULT_QUEUE = {queue!r}\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CELERY_", "DATABASE_URL"))}
@@ -129,6 +132,10 @@ def test_celery_round_matches_in_process_round(tmp_path, pg_database, redis_url)
         in_process_seconds = time.monotonic() - started
         with sqlite3.connect(sqlite_path) as db:
             expected = sorted(db.execute(FINDINGS_SQL).fetchall())
+            in_process_work = db.execute(
+                "SELECT (julianday(max(finished_at)) - julianday(min(started_at))) * 86400 "
+                "FROM audits_roundportal"
+            ).fetchone()[0]
         assert expected
 
         # Celery workers on PostgreSQL + Redis.
@@ -178,6 +185,10 @@ def test_celery_round_matches_in_process_round(tmp_path, pg_database, redis_url)
                 assert state and state[0] == "done", (celery_dir / "worker.log").read_text()[-3000:]
                 celery_seconds = time.monotonic() - started
                 got = sorted(tuple(row) for row in db.execute(FINDINGS_SQL).fetchall())
+                celery_work = db.execute(
+                    "SELECT extract(epoch FROM max(finished_at) - min(started_at)) "
+                    "FROM audits_roundportal"
+                ).fetchone()[0]
                 portals = db.execute(
                     "SELECT count(*), sum(pages_fetched) FROM audits_roundportal "
                     "WHERE state = 'done'"
@@ -191,6 +202,7 @@ def test_celery_round_matches_in_process_round(tmp_path, pg_database, redis_url)
     assert portals[0] == PORTALS
     assert got == expected
     print(
-        f"\n{PORTALS} portals, {portals[1]} pages: in-process {in_process_seconds:.1f}s, "
-        f"celery (1 worker x 2) {celery_seconds:.1f}s"
+        f"\n{PORTALS} portals, {portals[1]} pages: in-process {in_process_seconds:.1f}s "
+        f"(crawling {in_process_work:.1f}s), celery (1 worker x {CONCURRENCY}) "
+        f"{celery_seconds:.1f}s (crawling {float(celery_work):.1f}s)"
     )

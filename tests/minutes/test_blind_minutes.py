@@ -29,8 +29,16 @@ TEXT_FILES = [
     "psd-rms-4th-2025.txt",
     "fscd-website-9th-2024.txt",
     "dnc-enothi-2025.md",
+    "psd-coordination-2025-07.txt",
+    "ssd-innovation-1st-2025.txt",
+    "psd-coastguard-2023.txt",
 ]
-WORD_FILES = ["ssd-passport-prisoners-2025.docx", "ssd-charter-q2-2026.docx"]
+WORD_FILES = [
+    "ssd-passport-prisoners-2025.docx",
+    "ssd-charter-q2-2026.docx",
+    "ansar-eservice-2025.docx",
+    "dip-epassport-2024.docx",
+]
 
 
 def _expected(name: str) -> dict:
@@ -42,11 +50,15 @@ def _differences(expected, actual, path: str = "") -> list[str]:
     if isinstance(expected, dict):
         if not isinstance(actual, dict):
             return [f"{path}: {actual!r}"]
-        return [d for k, v in expected.items() for d in _differences(v, actual.get(k), f"{path}.{k}")]
+        return [
+            d for k, v in expected.items() for d in _differences(v, actual.get(k), f"{path}.{k}")
+        ]
     if isinstance(expected, list) and expected and isinstance(expected[0], dict):
         if not isinstance(actual, list) or len(actual) != len(expected):
             return [f"{path}: {len(actual or [])} items, expected {len(expected)}"]
-        return [d for i, v in enumerate(expected) for d in _differences(v, actual[i], f"{path}[{i}]")]
+        return [
+            d for i, v in enumerate(expected) for d in _differences(v, actual[i], f"{path}[{i}]")
+        ]
     return [] if expected == actual else [f"{path}: {actual!r} != {expected!r}"]
 
 
@@ -56,7 +68,9 @@ def _differences(expected, actual, path: str = "") -> list[str]:
 def _numbering(document, fmt: str, text: str) -> int:
     """A new list definition (abstractNum + num) in numbering.xml; returns its numId."""
     numbering = document.part.numbering_part.element
-    abstract_ids = [int(a.get(f"{{{_W}}}abstractNumId")) for a in numbering.findall(f"{{{_W}}}abstractNum")]
+    abstract_ids = [
+        int(a.get(f"{{{_W}}}abstractNumId")) for a in numbering.findall(f"{{{_W}}}abstractNum")
+    ]
     num_ids = [int(n.get(f"{{{_W}}}numId")) for n in numbering.findall(f"{{{_W}}}num")]
     abstract_id, num_id = max(abstract_ids, default=0) + 1, max(num_ids, default=0) + 1
     abstract = parse_xml(
@@ -85,7 +99,9 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 def _numbered(document, text: str, num_id: int):
     paragraph = document.add_paragraph(text)
     paragraph._p.get_or_add_pPr().append(
-        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'
+        )
     )
     return paragraph
 
@@ -120,7 +136,9 @@ def build_passport_prisoners(path: Path) -> None:
         "সুরক্ষা সেবা বিভাগ",
         "বহিরাগমন ও পাসপোর্ট অনুবিভাগ",
     )
-    document.add_paragraph("বহিরাগমন ও পাসপোর্ট অধিদপ্তর এবং কারা অধিদপ্তরের সমন্বয়ে\nকারাবন্দিদের পাসপোর্ট যাচাই সংক্রান্ত সভার কার্যবিবরণী")
+    document.add_paragraph(
+        "বহিরাগমন ও পাসপোর্ট অধিদপ্তর এবং কারা অধিদপ্তরের সমন্বয়ে\nকারাবন্দিদের পাসপোর্ট যাচাই সংক্রান্ত সভার কার্যবিবরণী"
+    )
     _header_table(
         document,
         [
@@ -161,14 +179,10 @@ def build_passport_prisoners(path: Path) -> None:
     row[0].text, row[1].text = "০৩.", "বিবিধ"
     row[2].text = "পাসপোর্ট সেবা সংক্রান্ত অভিযোগ নিষ্পত্তির অগ্রগতি পরবর্তী সভায় উপস্থাপন করতে হবে।"
     row[3].text = "সকল অধিদপ্তর"
-    document.add_paragraph(
-        "সভায় আর কোন আলোচনা না থাকায় সভাপতি সকলকে ধন্যবাদ জানিয়ে সভার সমাপ্তি ঘোষণা করেন।"
-    )
+    document.add_paragraph("সভায় আর কোন আলোচনা না থাকায় সভাপতি সকলকে ধন্যবাদ জানিয়ে সভার সমাপ্তি ঘোষণা করেন।")
     document.add_paragraph("ড. মোহাম্মদ আবু সাঈদ")
     document.add_paragraph("অতিরিক্ত সচিব (বহিরাগমন ও পাসপোর্ট অনুবিভাগ)")
-    document.add_paragraph(
-        "স্মারক নম্বর: ৫৮.০০.০০০০.০১৮.০৬.০১২.২৫.৩১৫\t\t\tতারিখ: ২৮ কার্তিক ১৪৩২ বঙ্গাব্দ"
-    )
+    document.add_paragraph("স্মারক নম্বর: ৫৮.০০.০০০০.০১৮.০৬.০১২.২৫.৩১৫\t\t\tতারিখ: ২৮ কার্তিক ১৪৩২ বঙ্গাব্দ")
     document.add_paragraph("\t\t\t\t\t১৩ নভেম্বর ২০২৫ খ্রিস্টাব্দ")
     document.add_paragraph("বিতরণ (জ্যেষ্ঠতার ক্রমানুসারে নয়):")
     listed = _numbering(document, "decimal", "%1।")
@@ -188,9 +202,7 @@ def build_charter(path: Path) -> None:
     """Lettered form whose first decision list is Word auto-numbering (no label in the text),
     the second typed by hand; distribution lists auto-numbered and restarted."""
     document = docx.Document()
-    _letterhead(
-        document, "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার", "স্বরাষ্ট্র মন্ত্রণালয়", "সুরক্ষা সেবা বিভাগ", "আইসিটি সেল"
-    )
+    _letterhead(document, "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার", "স্বরাষ্ট্র মন্ত্রণালয়", "সুরক্ষা সেবা বিভাগ", "আইসিটি সেল")
     document.add_paragraph(
         "সেবা প্রদান প্রতিশ্রুতি বিষয়ে সুরক্ষা সেবা বিভাগ ও আওতাধীন অধিদপ্তরসমূহের সমন্বয়ে "
         "২০২৫-২০২৬ অর্থবছরের ২য় ত্রৈমাসিকে অনুষ্ঠিত সভার কার্যবিবরণী"
@@ -230,9 +242,7 @@ def build_charter(path: Path) -> None:
     second.add_run().add_break()
     second.add_run("১৪৩২ তারিখের মধ্যে আয়োজন করতে হবে।")
     document.add_paragraph("বাস্তবায়নকারী: সুরক্ষা সেবা বিভাগ ও আওতাধীন অধিদপ্তরসমূহ")
-    document.add_paragraph(
-        "সভায় আর কোন আলোচনা না থাকায় সভাপতি সকলকে ধন্যবাদ জানিয়ে সভার সমাপ্তি ঘোষণা করেন।"
-    )
+    document.add_paragraph("সভায় আর কোন আলোচনা না থাকায় সভাপতি সকলকে ধন্যবাদ জানিয়ে সভার সমাপ্তি ঘোষণা করেন।")
     document.add_paragraph("ফারহানা ইসলাম")
     document.add_paragraph("অতিরিক্ত সচিব (প্রশাসন)")
     document.add_paragraph("স্মারক নং-৫৮.০০.০০০০.০১৮.৯৯.০০২.২৫.১৮")
@@ -255,7 +265,150 @@ def build_charter(path: Path) -> None:
     document.save(str(path))
 
 
+def build_ansar_eservice(path: Path) -> None:
+    """Decisions table with a deadline column, a caption row spanning all columns and a
+    decision cell whose two paragraphs are auto-numbered; a three-column header table
+    (key, colon, value); the memo number and date in a borderless table; a distribution
+    list numbered by the "List Number" style."""
+    document = docx.Document()
+    _letterhead(
+        document,
+        "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
+        "স্বরাষ্ট্র মন্ত্রণালয়",
+        "জননিরাপত্তা বিভাগ",
+        "আনসার ও সীমান্ত অনুবিভাগ",
+    )
+    document.add_paragraph("আনসার ও গ্রাম প্রতিরক্ষা বাহিনীর ই-সেবা সম্প্রসারণ সংক্রান্ত সভার কার্যবিবরণী")
+    header = document.add_table(rows=4, cols=3)
+    for row, (key, value) in zip(
+        header.rows,
+        [
+            ("সভাপতি", ["জনাব মোহাম্মদ মিজানুর রহমান", "যুগ্মসচিব (আনসার ও সীমান্ত অনুবিভাগ)"]),
+            ("সভার তারিখ", ["১২-০৮-২০২৫ খ্রি."]),
+            ("সভার সময়", ["বিকাল ০৩:০০ টায়"]),
+            ("স্থান", ["জননিরাপত্তা বিভাগের সভাকক্ষ"]),
+        ],
+        strict=True,
+    ):
+        row.cells[0].text, row.cells[1].text = key, ":"
+        _lines(row.cells[2], *value)
+    document.add_paragraph("সভায় বিস্তারিত আলোচনা শেষে নিম্নবর্ণিত সিদ্ধান্তসমূহ গৃহীত হয়:")
+    table = document.add_table(rows=5, cols=5)
+    for cell, value in zip(
+        table.rows[0].cells,
+        ["ক্রমিক নং", "আলোচ্য বিষয়", "সিদ্ধান্ত", "বাস্তবায়নকারী", "সময়সীমা"],
+        strict=True,
+    ):
+        cell.text = value
+    table.cell(1, 0).merge(table.cell(1, 4)).text = "ই-সেবা সংক্রান্ত বিষয়াবলি"
+    cells = table.rows[2].cells
+    cells[0].text, cells[1].text = "১", "অনলাইন আবেদন"
+    lettered = _numbering(document, "custom", "%1)")
+    lvl = document.part.numbering_part.element.findall(f"{{{_W}}}abstractNum")[-1]
+    lvl.find(f".//{{{_W}}}numFmt").set(f"{{{_W}}}format", "ক, খ, গ, ...")
+    cells[2].text = "অনলাইন আবেদন গ্রহণের সফটওয়্যার চালু করতে হবে;"
+    cells[2].add_paragraph("সফটওয়্যার ব্যবহার বিষয়ে কর্মকর্তাদের প্রশিক্ষণ প্রদান করতে হবে।")
+    for paragraph in cells[2].paragraphs:
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="{lettered}"/></w:numPr>'
+            )
+        )
+    cells[3].text, cells[4].text = "আনসার ও গ্রাম প্রতিরক্ষা বাহিনী", "৩০ সেপ্টেম্বর ২০২৫"
+    cells = table.rows[3].cells
+    cells[0].text, cells[1].text = "২", "তথ্য বাতায়ন"
+    cells[2].text = "তথ্য বাতায়নে সকল ই-সেবার লিংক প্রকাশ করতে হবে।"
+    cells[3].text = "আনসার ও গ্রাম প্রতিরক্ষা বাহিনী এবং বাংলাদেশ কম্পিউটার কাউন্সিল"
+    cells[4].text = "১৫ কার্যদিবস"
+    cells = table.rows[4].cells
+    cells[0].text, cells[1].text = "৩", "বিবিধ"
+    cells[2].text = "ই-সেবার অগ্রগতি নিয়মিত পর্যালোচনা করতে হবে।"
+    cells[3].text, cells[4].text = "সংশ্লিষ্ট সকল", "প্রতি মাসে"
+    document.add_paragraph("সভায় আর কোন আলোচনা না থাকায় সভাপতি সকলকে ধন্যবাদ জানিয়ে সভার সমাপ্তি ঘোষণা করেন।")
+    document.add_paragraph("মোহাম্মদ মিজানুর রহমান")
+    document.add_paragraph("যুগ্মসচিব (আনসার ও সীমান্ত অনুবিভাগ)")
+    memo = document.add_table(rows=1, cols=2)
+    memo.cell(0, 0).text = "স্মারক নম্বর: ৪৪.০০.০০০০.০৭২.১৮.০০৫.২৫.৪১"
+    _lines(memo.cell(0, 1), "তারিখ: ০৩ ভাদ্র ১৪৩২ বঙ্গাব্দ", "১৮ আগস্ট ২০২৫ খ্রিস্টাব্দ")
+    document.add_paragraph("বিতরণ (জ্যেষ্ঠতার ক্রমানুসারে নয়):")
+    for entry in (
+        "মহাপরিচালক, আনসার ও গ্রাম প্রতিরক্ষা বাহিনী, খিলগাঁও, ঢাকা।",
+        "নির্বাহী পরিচালক, বাংলাদেশ কম্পিউটার কাউন্সিল, আগারগাঁও, ঢাকা।",
+        "সিস্টেম এনালিস্ট, আইসিটি সেল, জননিরাপত্তা বিভাগ।",
+    ):
+        document.add_paragraph(entry, style="List Number")
+    document.add_paragraph("মোঃ তানভীর আহমেদ")
+    document.add_paragraph("উপসচিব")
+    document.save(str(path))
+
+
+def build_epassport(path: Path) -> None:
+    """No tables at all: the header aligned with tabs, agenda headings auto-numbered, decisions
+    typed as "ক)<TAB>…", an implementer after a tab, memo number and date on tab stops."""
+    document = docx.Document()
+    _letterhead(
+        document,
+        "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
+        "স্বরাষ্ট্র মন্ত্রণালয়",
+        "সুরক্ষা সেবা বিভাগ",
+        "বহিরাগমন অনুবিভাগ",
+    )
+    document.add_paragraph("ই-পাসপোর্ট সেবা সহজিকরণ সংক্রান্ত সভার কার্যবিবরণী")
+    for line in (
+        "সভাপতি\t:\tবেগম সুরাইয়া পারভীন, যুগ্মসচিব (বহিরাগমন অনুবিভাগ)",
+        "সভার তারিখ\t:\t১৫-০১-২০২৪ খ্রি.",
+        "সময়\t:\tবেলা ১১.৩০ টা",
+        "স্থান\t:\tসুরক্ষা সেবা বিভাগের সভাকক্ষ",
+    ):
+        document.add_paragraph(line)
+    document.add_paragraph("সভাপতি উপস্থিত সকলকে স্বাগত জানিয়ে সভার কার্যক্রম শুরু করেন।")
+    headings = _numbering(document, "decimal", "%1.")
+    _numbered(document, "আলোচ্য বিষয়: ই-পাসপোর্ট বিতরণ", headings)
+    document.add_paragraph("আলোচনা: অবিলিকৃত ই-পাসপোর্টের সংখ্যা বৃদ্ধি পাচ্ছে মর্মে সভাকে অবহিত করা হয়।")
+    document.add_paragraph("সিদ্ধান্ত:")
+    document.add_paragraph(
+        "ক)\tঅবিলিকৃত ই-পাসপোর্টের সংখ্যা প্রতি মাসের ৫ তারিখের মধ্যে তথ্য বাতায়নে প্রকাশ করতে হবে;"
+    )
+    document.add_paragraph(
+        "খ)\tপাসপোর্ট বিতরণে বিলম্বের কারণ চিহ্নিত করে ১৫.০২.২০২৪ তারিখের মধ্যে প্রতিবেদন দাখিল করতে হবে।"
+    )
+    document.add_paragraph("বাস্তবায়নকারী:\tবহিরাগমন ও পাসপোর্ট অধিদপ্তর")
+    _numbered(document, "আলোচ্য বিষয়: কারাবন্দিদের পাসপোর্ট", headings)
+    document.add_paragraph("আলোচনা: বিদেশি বন্দিদের পাসপোর্ট যাচাইয়ে বিলম্ব হচ্ছে।")
+    document.add_paragraph(
+        "সিদ্ধান্ত: কারা অধিদপ্তর বিদেশি বন্দিদের তালিকা আগামী ১০ কর্মদিবসের মধ্যে বহিরাগমন ও "
+        "পাসপোর্ট অধিদপ্তরে প্রেরণ করবে।"
+    )
+    document.add_paragraph("বাস্তবায়নকারী:\tকারা অধিদপ্তর")
+    _numbered(document, "আলোচ্য বিষয়: বিবিধ", headings)
+    document.add_paragraph("আলোচনা: ই-গেট স্থাপন ও শুদ্ধাচার কৌশল বিষয়ে আলোচনা হয়।")
+    document.add_paragraph("সিদ্ধান্ত:")
+    decisions = _numbering(document, "decimal", "(%1)")
+    _numbered(document, "পরবর্তী সভায় ই-গেট স্থাপনের অগ্রগতি উপস্থাপন করতে হবে;", decisions)
+    _numbered(
+        document,
+        "সকল অধিদপ্তর জাতীয় শুদ্ধাচার কৌশল কর্মপরিকল্পনা ত্রৈমাসিক ভিত্তিতে বাস্তবায়ন করবে।",
+        decisions,
+    )
+    document.add_paragraph("বাস্তবায়নকারী: সংশ্লিষ্ট সকল")
+    document.add_paragraph("সভায় আর কোন আলোচনা না থাকায় সভাপতি সকলকে ধন্যবাদ জানিয়ে সভার সমাপ্তি ঘোষণা করেন।")
+    document.add_paragraph("\t\t\tসুরাইয়া পারভীন")
+    document.add_paragraph("\t\t\tযুগ্মসচিব (বহিরাগমন অনুবিভাগ)")
+    document.add_paragraph("স্মারক নং-৫৮.০০.০০০০.০১৮.০৬.০০২.২৪.০৯\tতারিখ: ০৮ মাঘ ১৪৩০")
+    document.add_paragraph("\t২২ জানুয়ারি ২০২৪")
+    document.add_paragraph("বিতরণ:")
+    for entry in (
+        "১।\tমহাপরিচালক, বহিরাগমন ও পাসপোর্ট অধিদপ্তর, আগারগাঁও, ঢাকা।",
+        "২।\tকারা মহাপরিদর্শক, কারা অধিদপ্তর, ঢাকা।",
+        "৩।\tঅফিস কপি।",
+    ):
+        document.add_paragraph(entry)
+    document.save(str(path))
+
+
 BUILDERS = {
+    "dip-epassport-2024.docx": build_epassport,
+    "ansar-eservice-2025.docx": build_ansar_eservice,
     "ssd-passport-prisoners-2025.docx": build_passport_prisoners,
     "ssd-charter-q2-2026.docx": build_charter,
 }

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 NEW, OPEN, FIXED, REGRESSED = "new", "open", "fixed", "regressed"
 NOT_RECHECKED = "not_rechecked"
+SUBJECT_MAX = 500
 OPEN_STATUSES = (NEW, OPEN, REGRESSED)
 
 
@@ -83,5 +84,6 @@ def was_rechecked(url: str, read: set[str], portal_audited: bool) -> bool:
 
 
 def clean_subject(subject: str) -> str:
-    """Subjects are compared NFC-normalised with whitespace collapsed."""
-    return unicodedata.normalize("NFC", " ".join((subject or "").split()))
+    """Subjects are compared NFC-normalised with whitespace collapsed (and kept to the
+    500 characters the database stores)."""
+    return unicodedata.normalize("NFC", " ".join((subject or "").split()))[:SUBJECT_MAX]

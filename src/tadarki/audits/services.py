@@ -150,7 +150,7 @@ def record_portal_result(round_portal_id: int, result: PortalResult) -> RoundPor
         previous = finding.status if finding.pk else ""
         finding.department = department
         finding.severity = ef.severity
-        finding.url = ef.url or ""
+        finding.url = (ef.url or "")[:1000]
         finding.message_bn = _nfc(ef.message_bn)
         finding.status = step.status
         finding.last_seen_round = audit_round
@@ -163,9 +163,9 @@ def record_portal_result(round_portal_id: int, result: PortalResult) -> RoundPor
             round=audit_round,
             state=step.observation,
             severity=ef.severity,
-            url=ef.url or "",
+            url=(ef.url or "")[:1000],
             http_status=ef.status,
-            fetched_at=ef.fetched_at or "",
+            fetched_at=(ef.fetched_at or "")[:40],
             sha256=digest,
             evidence=_nfc(ef.evidence)[:2000],
             linked_from=list(ef.linked_from or []),

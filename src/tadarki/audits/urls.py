@@ -9,6 +9,7 @@ urlpatterns = [
     path("rounds/<int:number>/", views.round_detail, name="round"),
     path("rounds/<int:number>/progress.json", views.round_progress, name="round_progress"),
     path("rounds/<int:number>/cancel/", views.round_cancel, name="round_cancel"),
+    path("rounds/<int:number>/resume/", views.round_resume, name="round_resume"),
     path("unit/<slug:code>/", views.unit, name="unit"),
     path("unit/<slug:code>/report/<int:number>/", views.observation_report, name="report"),
     path("findings/", views.finding_list, name="findings"),

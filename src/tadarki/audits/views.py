@@ -106,6 +106,19 @@ def round_cancel(request, number: int):
 
 
 @login_required
+@require_POST
+def round_resume(request, number: int):
+    """Continue an interrupted round (e.g. after a restart): only what is not done."""
+    if not scope.is_ict(request.user):
+        raise PermissionDenied
+    audit_round = get_object_or_404(AuditRound, number=number, cancel_requested=False)
+    if audit_round.state in (AuditRound.State.PENDING, AuditRound.State.RUNNING):
+        runner.start_round(audit_round)
+        messages.info(request, _("Resuming the round."))
+    return redirect("audits:round", number=number)
+
+
+@login_required
 def unit(request, code: str):
     """A department (or any unit above offices) or an office."""
     unit = scope.get_visible_unit_or_404(request.user, code=code)

@@ -22,6 +22,7 @@ from tadarki.farm.markup import (
     rti_roles,
     site_stamp,
     special_target,
+    to_bengali,
     visible_news,
     visible_notices,
 )
@@ -155,7 +156,7 @@ def info_officers(portal: Portal) -> str:
     for role, person in rti_roles(portal):
         user, _, domain = email_of(portal, person).partition("@")
         rows = [
-            ("নাম:", e(person.name)),
+            ("নাম:", e(rti_name(person.name))),
             ("পদবি:", e(person.designation)),
             ("ফোন:", e(person.phone)),
             ("মোবাইল:", ""),
@@ -226,15 +227,42 @@ def content_stamp(portal: Portal, page: Page) -> datetime:
     return datetime.combine(portal.today - timedelta(days=10), time(10, 23))
 
 
+# Template furniture of G3 pages that is not content and not junk (npf-structure.md §12).
+SHARE_AND_OPINION = (
+    '<section data-widget_type="widget" data-widget_name="SocialContentShareWidget" class="widget">'
+    '<p class="social-content-share-widget-title ">&nbsp;</p><p>এই কনটেন্টটি শেয়ার করতে ক্লিক করুন</p></section>'
+    '<section data-widget_type="widget" data-widget_name="EParticipationOpinionFormWidget" class="widget">'
+    "<!-- TODO: [naeemur] add some more tab navigate options --><p>আপনার মতামত প্রদান করুন</p>"
+    '<form><input name="phone" placeholder="সঠিক ফোন নম্বর দিন (যেমন 017XXXXXXXX)">'
+    "<label>Attachment (jpg, jpeg, png, pdf • max 2 MB)</label></form></section>"
+)
+OFFICE_FINDER = (
+    '<div class="widget office-findthree-widget" data-preselect=\'{&#34;officeTypeId&#34;:3}\'>'
+    '<select name="officeType"><option value="">অফিসের ধরন নির্বাচন করুন</option>'
+    '<option value="1">মন্ত্রণালয়/বিভাগ</option><option value="2">অধিদপ্তর/দপ্তর/সংস্থা</option>'
+    '<option value="3">জেলা পর্যায়ের অফিস</option></select></div>'
+)
+
+
+def editor_encoding(html: str) -> str:
+    """The editor keeps precomposed য় (U+09DF), which NFC splits: bodies are not NFC (§10)."""
+    return html.replace("\u09af\u09bc", "\u09df")
+
+
+def rti_name(person_name: str) -> str:
+    """G3 RTI cards carry a personal ID after the name, e.g. "(১৬২৯৪)" (§7.1)."""
+    return f"{person_name} ({to_bengali(sum(map(ord, person_name)) % 90000 + 1000)})"
+
+
 def content_viewer(portal: Portal, page: Page, query: dict) -> str:
-    body = page_body(portal, page, query)
+    body = editor_encoding(page_body(portal, page, query))
     return (
         '<div data-widget_type="widget" data-widget_name="ContentViewerWidget" class="widget content-viewer-widget" '
         'data-sub-widget="TitleWithImageContentWidget"><div class="content-update-block"> <p> কনটেন্টটি শেষ হাল-নাগাদ করা হয়েছে: '
         f"{bn_long(content_stamp(portal, page), twelve_hour=True)} </p> </div>"
         f'<div class="widget title-with-image-content-widget"> <h2> {e(page.title)} </h2> '
         '<p class="chips"> <span class="basic-chip">কন্টেন্ট: পাতা</span> </p> <div class="image-list"> </div>'
-        f'<rt-renderer encoded-content="{b64(body)}"></rt-renderer></div></div>'
+        f'<rt-renderer encoded-content="{b64(body)}"></rt-renderer></div></div>{SHARE_AND_OPINION}'
     )
 
 
@@ -274,7 +302,7 @@ def page_html(portal: Portal, page: Page, query: dict) -> str:
         f'<title>{e(page.title)} | {e(portal.office)}</title><link rel="canonical" href="http://{portal.host}{e(page.path)}"/>'
         '<meta property="fb:app_id" content="..............."/></head><body><div class="container">'
         '<div class="header"><div data-section_type="header" class="droppable">'
-        f'<section data-widget_type="widget" data-widget_name="HeaderVersionFourWidget" class="widget header-widget"><div class="site-title">{e(portal.office)}</div></section>'
+        f'<section data-widget_type="widget" data-widget_name="HeaderVersionFourWidget" class="widget header-widget"><div class="site-title">{e(portal.office)}</div>{OFFICE_FINDER}</section>'
         f"{menu(portal)}</div></div>"
         f'<div class="wrapper"><div class="body"><div data-section_type="body" class="droppable">{body}</div></div></div>'
         f"{footer(portal)}</div></body></html>"

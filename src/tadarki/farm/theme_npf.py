@@ -103,9 +103,13 @@ def service_box(n: int, title: str, items: str) -> str:
 def home_left(portal: Portal) -> str:
     notices = sorted(visible_notices(portal), key=lambda p: p.when, reverse=True)[:5]
     notice_items = "".join(f'<li>\n<a href="{e(p.path)}">{e(p.title)}</a>\n</li>' for p in notices)
+    news = visible_news(portal)[:5]
     news_items = "".join(
-        f'<li><a href="{e(p.path)}">{e(p.title)}</a> <i>({ncr(bn_date(p.when))})</i></li>'
-        for p in visible_news(portal)[:5]
+        # The theme can publish an item without a title (fireservice.gov.bd); one such
+        # item does not make the list empty.
+        f'<li><a href="{e(p.path)}">{"" if i == 1 and portal.generation == "G1" else e(p.title)}</a>'
+        f" <i>({ncr(bn_date(p.when))})</i></li>"
+        for i, p in enumerate(news)
     )
     return (
         '<div class="row mainwrapper"><div class="row" id="notice-board"><div class="notice-board-bg">'
@@ -226,7 +230,8 @@ def page_html(portal: Portal, page: Page, query: dict) -> str:
         f"<title>{e(page.title)} | {e(portal.office)}</title>"
         '<link type="text/css" rel="stylesheet" media="all" href="/themes/responsive_npf/stylesheets/base.css" />'
         '<script src="/themes/responsive_npf/js/jquery.vticker.js"></script></head>'
-        f'<body class="{sub}-portal-gov-bd">{lang}'
+        f'<body class="{sub}-portal-gov-bd"><div id="start-np" style="display:none">Wellcome to National Portal</div>'
+        f'<a class="skip-link" href="#contents">Main Comtent Skiped</a>{lang}'
         f'<div class="header-site-info" id="header-site-info"><span id="site-name">{e(portal.office)}</span></div>'
         f"{menu(portal)}"
         f'<div id="contents" class="sixteen columns"><div class="twelve columns" {left_id}>{left}</div>'

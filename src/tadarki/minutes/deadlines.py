@@ -121,7 +121,7 @@ def _monthly_on_day(text: str) -> dict | None:
 
 
 _WORKING_DAYS = re.compile(rf"{_COUNT}(?:কার্য|কর্ম)\s*দিবস(?:ের)?\s*{_WITHIN}")
-_CALENDAR_DAYS = re.compile(rf"{L}{_COUNT}দিনের\s*{_WITHIN}")
+_CALENDAR_DAYS = re.compile(rf"{L}{_COUNT}দিন(?:ের)?\s*{_WITHIN}")
 _WEEKS = re.compile(rf"{L}{_COUNT}সপ্তাহের\s*{_WITHIN}")
 
 
@@ -177,7 +177,7 @@ def _next_meeting(text: str) -> dict | None:
 
 _ASAP = re.compile(
     rf"{L}(?:দ্রুততম|দূততম|দ্রুত|দূত|অবিলম্বে|অনতিবিলম্বে|জরুরি\s*ভিত্তিতে|জরুরী\s*ভিত্তিতে|"
-    rf"দ্রুততার\s*সাথে|যথাশীঘ্র|শীঘ্রই){R}"
+    rf"দ্রুততার\s*সাথে|যথাশীঘ্র|শীঘ্রই|সত্বর|সত্ত্বর){R}"
 )
 
 
@@ -214,7 +214,8 @@ def parse_deadline(phrase_or_sentence: str) -> dict | None:
 
 def parse_deadline_cell(cell: str) -> dict | None:
     """A table's deadline column: a bare date there is a deadline even without "মধ্যে"."""
-    deadline = parse_deadline(cell)
+    # A column holds the bare phrase: "১৫ কার্যদিবস", "৩০ সেপ্টেম্বর ২০২৫" mean "… within".
+    deadline = parse_deadline(cell) or parse_deadline(f"{cell.strip().rstrip('।')} এর মধ্যে")
     if deadline:
         return deadline
     if re.match(r"^\s*(?:পরবর্তী|আগামী)\s+সভা", _nfc(cell)):  # "পরবর্তী সভা" in the column

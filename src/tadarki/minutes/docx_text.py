@@ -46,12 +46,12 @@ def docx_to_text(path: str | Path) -> str:
             else:
                 lines.append(f"{label} {text.lstrip()}")
         elif tag == "tbl":
-            lines.extend(_table_lines(Table(child, document)))
+            lines.extend(_table_lines(Table(child, document), numbering))
             lines.append("")
     return "\n".join(lines)
 
 
-def _table_lines(table) -> list[str]:
+def _table_lines(table, numbering: _Numbering) -> list[str]:
     lines = []
     for row in table.rows:
         cells = []
@@ -60,7 +60,13 @@ def _table_lines(table) -> list[str]:
             if any(cell._tc is tc for tc in seen):
                 continue  # a merged cell is repeated once per grid column
             seen.append(cell._tc)
-            text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+            parts = []
+            for paragraph in cell.paragraphs:
+                label = numbering.label(paragraph._p) if paragraph.text.strip() else None
+                parts.append(
+                    f"{label} {paragraph.text.strip()}" if label else paragraph.text.strip()
+                )
+            text = " ".join(part for part in parts if part)
             cells.append(" ".join(text.split()))
         if any(cells):
             # A one-cell row still needs a tab, or it would read as a plain paragraph.
@@ -82,10 +88,14 @@ class _Numbering:
         abstracts = {a.get(f"{W}abstractNumId"): a for a in root.iter(f"{W}abstractNum")}
         for num in root.iter(f"{W}num"):
             abstract_ref = num.find(f"{W}abstractNumId")
-            abstract = abstracts.get(abstract_ref.get(f"{W}val")) if abstract_ref is not None else None
+            abstract = (
+                abstracts.get(abstract_ref.get(f"{W}val")) if abstract_ref is not None else None
+            )
             if abstract is None:
                 continue
-            levels = {int(lvl.get(f"{W}ilvl", "0")): _level(lvl) for lvl in abstract.iter(f"{W}lvl")}
+            levels = {
+                int(lvl.get(f"{W}ilvl", "0")): _level(lvl) for lvl in abstract.iter(f"{W}lvl")
+            }
             for override in num.iter(f"{W}lvlOverride"):
                 ilvl, start = int(override.get(f"{W}ilvl", "0")), override.find(f"{W}startOverride")
                 if start is not None and ilvl in levels:
@@ -98,7 +108,9 @@ class _Numbering:
         num_id, ilvl = _num_pr(paragraph)
         if num_id is None:
             style = paragraph.find(f"{W}pPr/{W}pStyle")
-            num_id, ilvl = self.styles.get(style.get(f"{W}val") if style is not None else "", (None, 0))
+            num_id, ilvl = self.styles.get(
+                style.get(f"{W}val") if style is not None else "", (None, 0)
+            )
         if num_id is None or num_id == "0" or num_id not in self.levels:
             return None
         levels = self.levels[num_id]

@@ -267,8 +267,26 @@ def split_implementers(cell: str) -> list[str]:
     for sep in ("/", ",", ";"):
         parts = [p.strip() for p in cell.split(sep)]
         if len(parts) > 1 and all(names_a_body(p, min_words=2) for p in parts):
+            if sep == ",":
+                parts = _attach_units(parts)
             return [name for p in parts for name in _split_conjunction(p)]
     return _split_conjunction(cell)
+
+
+_UNIT_HEADS = frozenset("শাখা অধিশাখা অনুবিভাগ সেল উইং ডেস্ক".split())
+_PARENT_HEADS = frozenset("বিভাগ মন্ত্রণালয় অধিদপ্তর".split())
+
+
+def _attach_units(parts: list[str]) -> list[str]:
+    """`আইসিটি সেল, সুরক্ষা সেবা বিভাগ` is one body: a section named with its division."""
+    merged: list[str] = []
+    for part in parts:
+        head = part.split()[-1]
+        if merged and head in _PARENT_HEADS and merged[-1].split()[-1] in _UNIT_HEADS:
+            merged[-1] = f"{merged[-1]}, {part}"
+        else:
+            merged.append(part)
+    return merged
 
 
 def _split_conjunction(text: str) -> list[str]:

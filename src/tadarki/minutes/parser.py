@@ -43,7 +43,7 @@ _DECISIONS = re.compile(
 )
 _IMPLEMENTER = re.compile(
     rf"^(?:(?P<num>{NUM})\s*[.)।]?\s*)?(?:বাস্তবায়নকারী(?:\s*(?:কর্তৃপক্ষ|দপ্তর|সংস্থা|কর্মকর্তা))?|"
-    rf"বাস্তবায়নে|বাস্তবায়ন|বাস্তবায়নের\s+দায়িত্বে|দায়িত্বে)\s*[:ঃ\-–]\s*(?P<rest>.*)$"
+    rf"বাস্তবায়নে|বাস্তবায়ন|বাস্তবায়নের\s+দায়িত্বে?|দায়িত্বে|দায়িত্ব(?:প্রাপ্ত)?)\s*[:ঃ\-–]\s*(?P<rest>.*)$"
 )
 _INLINE_IMPLEMENTER = re.compile(
     rf"(?:\s+[-–—]+)?\s*[(\[]?\s*(?<![{BN}])বাস্তবায়ন(?:কারী|ে)\s*{COLON}\s*(?P<names>[^)\]]+?)"
@@ -51,7 +51,8 @@ _INLINE_IMPLEMENTER = re.compile(
 )
 _LETTERS = "কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ"
 _LABEL = re.compile(
-    rf"^(?:\((?P<p>[{_LETTERS}]|{D}{{1,2}})\)|(?P<l>[{_LETTERS}])[).।]"
+    # stray spaces are typed inside and before the brackets: "( ক )", "ক )"; "ক:" also occurs
+    rf"^(?:\(\s?(?P<p>[{_LETTERS}]|{D}{{1,2}})\s?\)|(?P<l>[{_LETTERS}])\s?(?:[).।:]|ঃ(?=\s))"
     rf"|(?P<n>{D}{{1,2}}\.{D}{{1,2}}(?=\s)|{D}{{1,2}}(?=[).।]\s))[).।]?)\s*(?P<text>\S.*)$"
 )
 
@@ -173,9 +174,17 @@ def _prepare(text: str) -> list[Line]:
             if all(re.fullmatch(r":?-*:?", c) for c in cells):
                 continue  # a markdown separator or an empty row
             line = " ".join(c for c in cells if c)
-        elif "\t" in raw.strip("\t "):
-            cells = [c.strip() for c in raw.strip().split("\t")]
+        elif "\t" in raw.lstrip("\t ") and not _tabbed_label(raw, lines):
+            # Leading tabs are indentation, except on a table's next row, where they are the
+            # empty cells Word's text export leaves under merged ones; a trailing tab marks a
+            # one-cell row.
+            in_table = bool(lines) and lines[-1].cells is not None and not blank
+            cells = [
+                c.strip() for c in (raw.strip(" \r\n") if in_table else raw.strip()).split("\t")
+            ]
             line = " ".join(c for c in cells if c)
+        elif "\t" in raw.strip():
+            line = re.sub(r"\s+", " ", line)  # "১)\tসকল দপ্তর …": Word's list label and tab
         else:
             line = re.sub(r"^(?:[-*•]\s+|#+\s+)", "", line).strip()
             # "**১.২ সিদ্ধান্ত:**", "**ক)** …": emphasis that opens the line is layout, not text
@@ -191,6 +200,22 @@ def _prepare(text: str) -> list[Line]:
     ]
     _mark_implicit_agenda(lines)
     return lines
+
+
+_LIST_LABEL = re.compile(
+    rf"^(?:\(?(?:[{_LETTERS}]|{D}{{1,2}})[).।]|\((?:[{_LETTERS}]|{D}{{1,2}})\))$"
+)
+
+
+def _tabbed_label(raw: str, before: list[Line]) -> bool:
+    """Word saves an auto-numbered paragraph as "১)<TAB>text": a list item, not a table row.
+    Inside a table (the line before has cells) a serial cell is still a cell."""
+    cells = [c.strip() for c in raw.strip().split("\t") if c.strip()]
+    return (
+        len(cells) == 2
+        and bool(_LIST_LABEL.match(cells[0]))
+        and (not before or before[-1].cells is None)
+    )
 
 
 # "-২-", "পৃষ্ঠা ২ এর ৩", "2/3": page furniture, never content.
@@ -332,7 +357,8 @@ def _split_labelled(cell: str) -> list[tuple[str, str]]:
     labels = _label_sequence(_label_of(first))
     starts: list[tuple[int, int]] = [(0, first.start("text"))]  # (marker start, text start)
     for label in labels[1:]:
-        marker = re.compile(rf"(?<=\s)(?:\({re.escape(label)}\)|{re.escape(label)}[).।])\s*")
+        mark = re.escape(label)
+        marker = re.compile(rf"(?<=\s)(?:\(\s?{mark}\s?\)|{mark}\s?[).।])\s*")
         m = marker.search(cell, starts[-1][1])
         if not m:
             break
@@ -589,10 +615,38 @@ def _header(lines: list[Line]) -> dict[str, str]:
 _CHAIRED_BY = re.compile(r"সভাপতিত্ব\s+করেন\s+(?P<who>[^।]+)")
 
 
+# "… জনাব মোঃ আবু তাহের এর সভাপতিত্বে ২২ জুলাই ২০২৫ তারিখ বেলা ১১:০০ টায় … অনুষ্ঠিত হয়"
+_PRESIDED = re.compile(
+    r"(?:জনাব|বেগম|(?=ড\.))\s*(?P<who>[^,।()]+?)\s*(?:,\s*(?P<post>[^,।]+?)\s*)?"
+    r"(?:-?এর|মহোদয়ের)\s+সভাপতিত্বে"
+)
+
+
+def _presided_sentence(front: list[Line]) -> dict[str, str]:
+    """The sentence that says who chaired, when: date, time and chair from it."""
+    facts: dict[str, str] = {}
+    for line in front:
+        for sentence in line.text.split("।"):
+            if "সভাপতিত্বে" not in sentence or "অনুষ্ঠিত" not in sentence:
+                continue
+            m = _PRESIDED.search(sentence)
+            if m:
+                who = m["who"].strip()
+                facts["chair"] = f"{who}, {m['post'].strip()}" if m["post"] else who
+            dates = find_dates(sentence)
+            if dates:
+                facts["date"] = sentence[dates[0].start : dates[0].end]
+                after = sentence[dates[0].end : dates[0].end + 40]
+                if parse_time(after):
+                    facts["time"] = after
+            return facts
+    return facts
+
+
 def _opening_facts(front: list[Line]) -> dict[str, str]:
     """Minutes without a header table say it in prose: "… তারিখে অনুষ্ঠিত …",
-    "সভায় সভাপতিত্ব করেন জনাব …"."""
-    facts: dict[str, str] = {}
+    "সভায় সভাপতিত্ব করেন জনাব …", "জনাব … এর সভাপতিত্বে … অনুষ্ঠিত হয়"."""
+    facts = _presided_sentence(front)
     for line in front:
         for found in find_dates(line.text):
             if "date" not in facts and "অনুষ্ঠিত" in line.text[found.end : found.end + 40]:
@@ -611,6 +665,7 @@ def _without_dates(text: str) -> str:
 
 # Courtesy titles, not part of the name; "ড." (a degree) is kept, as the minutes print it.
 _HONORIFIC = re.compile(r"^(?:জনাব|বেগম)\s+")
+_INNER_HONORIFIC = re.compile(r"(?<=\s)(?:জনাব|বেগম)\s+(?P<name>\S.*)$")
 
 
 def _unwrap(text: str) -> str:
@@ -624,6 +679,12 @@ def _unwrap(text: str) -> str:
 def _split_person(value: str, known_name: str | None = None) -> dict:
     value = re.sub(r"\s+", " ", value).strip().strip("।").strip()
     value = _HONORIFIC.sub("", value)
+    inner = _INNER_HONORIFIC.search(value)
+    if inner:  # "সুরক্ষা সেবা বিভাগের সচিব জনাব মোঃ X": the post, then the person
+        person = _split_person(inner["name"])
+        before = value[: inner.start()].strip(" ,")
+        designation = ", ".join(part for part in (before, person["designation"]) if part)
+        return {"name": person["name"], "designation": designation or None}
     post_first = _POST_AT.match(value)
     if post_first and known_name:  # "সভাপতি: সচিব, সুরক্ষা সেবা বিভাগ" names the post only
         return {"name": known_name, "designation": value}

@@ -49,3 +49,35 @@ def test_rules_for_our_agent_take_precedence():
     rules = RobotsRules("User-agent: Tadarki\nDisallow: /private\n\nUser-agent: *\nDisallow: /")
     assert rules.allowed("http://x.gov.bd/page")
     assert not rules.allowed("http://x.gov.bd/private/1")
+
+
+def test_longest_match_wins_and_allow_wins_a_tie():
+    rules = RobotsRules(
+        "User-agent: *\nDisallow: /site/\nAllow: /site/page/\nDisallow: /x\nAllow: /x"
+    )
+    assert rules.allowed("http://a.gov.bd/site/page/1")
+    assert not rules.allowed("http://a.gov.bd/site/view/officer_list")
+    assert rules.allowed("http://a.gov.bd/x")
+
+
+def test_wildcards_end_anchor_and_percent_encoding():
+    rules = RobotsRules("User-agent: *\nDisallow: /*.pdf$\nDisallow: /*?print=\nDisallow: /সাইট/")
+    assert not rules.allowed("http://a.gov.bd/files/charter.pdf")
+    assert rules.allowed("http://a.gov.bd/files/charter.pdf.html")
+    assert not rules.allowed("http://a.gov.bd/page?print=1")
+    assert not rules.allowed("http://a.gov.bd/%E0%A6%B8%E0%A6%BE%E0%A6%87%E0%A6%9F/1")
+
+
+def test_groups_crawl_delay_and_empty_disallow():
+    text = "User-agent: other\nDisallow: /\n\nUser-agent: tadarki\nCrawl-delay: 2\nDisallow:\n"
+    rules = RobotsRules(text)
+    assert rules.allowed("http://a.gov.bd/anything")
+    assert rules.crawl_delay() == 2.0
+    assert not RobotsRules(text, agent="other").allowed("http://a.gov.bd/")
+
+
+def test_crawl_delay_spaces_requests_to_the_host():
+    _, seen = crawl("User-agent: *\nCrawl-delay: 0.2\n", requests_per_second=0)
+    assert len(seen.arrivals) >= 6
+    # Server-side arrivals: at most 3 requests in any 0.5-second window at 0.2 s apart.
+    assert seen.max_in_window(0.5) <= 3

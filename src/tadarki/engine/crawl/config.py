@@ -31,6 +31,7 @@ class CrawlConfig:
     retry_backoff_max: float = defaults.RETRY_BACKOFF_MAX
     retry_after_max: float = defaults.RETRY_AFTER_MAX
     respect_robots: bool = defaults.RESPECT_ROBOTS
+    max_crawl_delay: float = defaults.MAX_CRAWL_DELAY
     allow_private: bool = defaults.ALLOW_PRIVATE
     check_external_links: bool = defaults.CHECK_EXTERNAL_LINKS
     seed_paths: tuple[str, ...] = defaults.SEED_PATHS

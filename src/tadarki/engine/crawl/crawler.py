@@ -136,6 +136,10 @@ class SiteCrawler:
         rules = self._rules.get(origin)
         if rules is None:
             rules = self._rules[origin] = await self.robots.rules_for(origin)
+            delay = rules.crawl_delay()
+            setter = getattr(self.fetcher.politeness, "set_min_interval", None)
+            if delay and setter is not None:
+                setter(parts.netloc.lower(), min(delay, self.config.max_crawl_delay))
         return rules.allowed(url)
 
     async def _fetch_home(self, root: str) -> FetchedPage | None:
@@ -144,9 +148,8 @@ class SiteCrawler:
             site.blocked = True
             self._warn("robots.txt disallows the home page")
             return None
-        fetched = await self.fetcher.fetch(
-            root, allowed_hosts=self.allowed, keep_body=self.keep_bodies
-        )
+        # The home page may move to another host (a new domain); the crawl follows it there.
+        fetched = await self.fetcher.fetch(root, allowed_hosts=None, keep_body=self.keep_bodies)
         page = fetched.page
         if page.error == "tls" and root.startswith("https://"):
             # A bad certificate: say so, and audit the plain-HTTP site if there is one.
@@ -168,6 +171,8 @@ class SiteCrawler:
             return None
         site.home = page
         final = urlsplit(page.final_url)
+        if final.netloc.lower() not in self.allowed:
+            self._warn(f"home-moved: {root} -> {page.final_url}")
         self.allowed |= _twin_hosts(final.netloc.lower())
         if final.scheme == "http" and not site.insecure:
             probe = await self.fetcher.fetch(

@@ -42,6 +42,7 @@ MAX_URL_LENGTH = 2000
 MAX_LINK_CHECKS = 300  # off-host targets checked per portal
 
 RESPECT_ROBOTS = True
+MAX_CRAWL_DELAY = 5.0  # a robots.txt Crawl-delay is honoured up to this many seconds
 ALLOW_PRIVATE = False  # refuse loopback, private, link-local, … addresses
 CHECK_EXTERNAL_LINKS = True
 

@@ -20,6 +20,9 @@ from tadarki.engine.crawl import defaults
 class Politeness(Protocol):
     def slot(self, host: str) -> AbstractAsyncContextManager[None]: ...
 
+    # Optional: def set_min_interval(self, host: str, seconds: float) -> None
+    # (robots.txt Crawl-delay); implementations without it keep their own rate.
+
 
 class InProcessPoliteness:
     """Per-host semaphore plus a next-free-slot timestamp (one audit process)."""
@@ -33,6 +36,11 @@ class InProcessPoliteness:
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self._semaphores: dict[str, asyncio.Semaphore] = {}
         self._next_slot: dict[str, float] = {}
+        self._intervals: dict[str, float] = {}
+
+    def set_min_interval(self, host: str, seconds: float) -> None:
+        """Space this host's requests at least `seconds` apart (robots.txt Crawl-delay)."""
+        self._intervals[host] = max(seconds, self._intervals.get(host, 0.0))
 
     @asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
@@ -40,11 +48,12 @@ class InProcessPoliteness:
         if semaphore is None:
             semaphore = self._semaphores[host] = asyncio.Semaphore(self.concurrency)
         async with semaphore:
-            if self.interval:
+            interval = max(self.interval, self._intervals.get(host, 0.0))
+            if interval:
                 now = time.monotonic()
                 start = max(now, self._next_slot.get(host, 0.0))
                 # Book the slot before sleeping so that waiters queue up behind it.
-                self._next_slot[host] = start + self.interval
+                self._next_slot[host] = start + interval
                 if start > now:
                     await asyncio.sleep(start - now)
             yield
@@ -97,6 +106,10 @@ class RedisPoliteness:
         self.poll_seconds = poll_seconds
         self._acquire = redis.register_script(_ACQUIRE)
         self._next_slot = redis.register_script(_NEXT_SLOT)
+        self._intervals_ms: dict[str, int] = {}
+
+    def set_min_interval(self, host: str, seconds: float) -> None:
+        self._intervals_ms[host] = max(int(seconds * 1000), self._intervals_ms.get(host, 0))
 
     @classmethod
     def from_url(cls, url: str, **kwargs) -> RedisPoliteness:
@@ -113,9 +126,10 @@ class RedisPoliteness:
         ):
             await asyncio.sleep(self.poll_seconds)
         try:
-            if self.interval_ms:
+            interval_ms = max(self.interval_ms, self._intervals_ms.get(host, 0))
+            if interval_ms:
                 wait_ms = await self._next_slot(
-                    keys=[f"{self.prefix}{host}:next"], args=[self.interval_ms]
+                    keys=[f"{self.prefix}{host}:next"], args=[interval_ms]
                 )
                 if wait_ms > 0:
                     await asyncio.sleep(wait_ms / 1000)

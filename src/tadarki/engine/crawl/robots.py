@@ -1,35 +1,110 @@
-"""robots.txt, fetched once per host per audit and honoured unless switched off.
+"""robots.txt (RFC 9309), fetched once per host per audit and honoured unless switched off.
 
 A missing robots.txt (4xx) allows everything. An unreachable one also allows everything:
 an oversight audit of a government portal should not vanish because robots.txt timed
 out, while an explicit Disallow is always respected.
+
+Matching follows RFC 9309 (the longest matching rule wins, Allow wins a tie, `*` and `$`
+wildcards) rather than urllib.robotparser's first match; it is also several times faster,
+which matters because every page of a crawl is checked.
 """
 
 from __future__ import annotations
 
 import asyncio
-from urllib.robotparser import RobotFileParser
+import re
+from urllib.parse import quote, unquote, urlsplit
 
 from tadarki.engine.crawl import defaults
+
+_SAFE = "/%:@!$&'()*+,;=-._~?"
+
+
+def _canonical(path: str) -> str:
+    # Compare percent-encoded forms so "/সাইট" and "/%E0%A6%B8…" are the same path.
+    return quote(unquote(path), safe=_SAFE)
+
+
+class _Rule:
+    __slots__ = ("allow", "length", "prefix", "regex")
+
+    def __init__(self, allow: bool, pattern: str) -> None:
+        self.allow = allow
+        pattern = _canonical(pattern)
+        self.length = len(pattern)
+        if "*" in pattern or pattern.endswith("$"):
+            anchored = pattern.endswith("$")
+            body = pattern[:-1] if anchored else pattern
+            regex = ".*".join(re.escape(part) for part in body.split("*"))
+            self.regex = re.compile(regex + ("$" if anchored else ""))
+            self.prefix = None
+        else:
+            self.regex = None
+            self.prefix = pattern
+
+    def matches(self, path: str) -> bool:
+        if self.prefix is not None:
+            return path.startswith(self.prefix)
+        return self.regex.match(path) is not None
 
 
 class RobotsRules:
     def __init__(self, text: str | None, agent: str = defaults.ROBOTS_USER_AGENT) -> None:
-        self.agent = agent
-        self._parser: RobotFileParser | None = None
+        self.agent = agent.lower()
+        self.rules: list[_Rule] = []
+        self._delay: float | None = None
         if text:
-            parser = RobotFileParser()
-            parser.parse(text.splitlines())
-            self._parser = parser
+            self._parse(text)
+
+    def _parse(self, text: str) -> None:
+        groups: list[tuple[list[str], list[_Rule], list[float]]] = []
+        agents: list[str] = []
+        rules: list[_Rule] = []
+        delays: list[float] = []
+        in_rules = False
+        for raw in text.splitlines():
+            line = raw.split("#", 1)[0].strip()
+            if ":" not in line:
+                continue
+            field, value = (part.strip() for part in line.split(":", 1))
+            field = field.lower()
+            if field == "user-agent":
+                if in_rules:  # a user-agent line after rules starts a new group
+                    groups.append((agents, rules, delays))
+                    agents, rules, delays, in_rules = [], [], [], False
+                agents.append(value.lower())
+            elif field in ("allow", "disallow"):
+                in_rules = True
+                if value:  # an empty Disallow allows everything
+                    rules.append(_Rule(field == "allow", value))
+            elif field == "crawl-delay":
+                in_rules = True
+                try:
+                    delays.append(float(value))
+                except ValueError:
+                    pass
+        if agents:
+            groups.append((agents, rules, delays))
+        ours = [g for g in groups if any(a.split("/")[0] == self.agent for a in g[0])]
+        chosen = ours or [g for g in groups if "*" in g[0]]
+        for _agents, group_rules, group_delays in chosen:
+            self.rules.extend(group_rules)
+            if group_delays:
+                self._delay = max(group_delays)
+        self.rules.sort(key=lambda r: (-r.length, not r.allow))  # longest first, Allow on ties
 
     def allowed(self, url: str) -> bool:
-        return self._parser is None or self._parser.can_fetch(self.agent, url)
+        if not self.rules:
+            return True
+        parts = urlsplit(url)
+        path = _canonical(parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        for rule in self.rules:
+            if rule.matches(path):
+                return rule.allow
+        return True
 
     def crawl_delay(self) -> float | None:
-        if self._parser is None:
-            return None
-        delay = self._parser.crawl_delay(self.agent)
-        return float(delay) if delay is not None else None
+        return self._delay
 
 
 class RobotsCache:
