@@ -41,3 +41,12 @@ def test_purge_keeps_recent_snapshots(db):
     evidence.store_snapshot(b"fresh page")
     assert evidence.purge_snapshots(400) == 0
     assert Snapshot.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_only_pages_showing_a_finding_are_kept(tree, auditor):
+    url = tree["lakshmipur"].portal_url
+    auditor.portal(url).pages = {url: b"home page", url + "about": b"a clean page"}
+    auditor.portal(url).findings = {("notice.empty", ""): url}
+    runner.run_round(services.create_round(offices=[tree["lakshmipur"]]), audit=auditor)
+    assert [evidence.snapshot_body(s) for s in Snapshot.objects.all()] == [b"home page"]

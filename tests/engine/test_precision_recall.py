@@ -3,7 +3,7 @@
 The crawler goes through the loopback proxy named by HTTP_PROXY, exactly as it runs in
 production; the farm answers for real host names (passport.lakshmipur.gov.bd, …) with G1,
 G2 and G3 portals carrying declared defects, three clean controls and three portals that
-fail as a whole (closed port, unknown name, bot challenge).
+fail as a whole (closed port, unknown name, bot challenge); then synthetic portals.
 """
 
 import asyncio
@@ -46,7 +46,9 @@ def run_audit(farm, monkeypatch, hosts=None):
 
 
 def test_precision_and_recall_per_rule(monkeypatch):
-    farm = build_farm(today=date.today())
+    # The 18 named portals (every rule in every generation, controls, whole-portal failures)
+    # and 12 synthetic ones with seeded random defect mixes.
+    farm = build_farm(30, today=date.today())
     report = run_audit(farm, monkeypatch)
     comparison = compare(farm.truth(), report, farm.dont_care())
     print("\n" + comparison.table() + "\n" + comparison.details())

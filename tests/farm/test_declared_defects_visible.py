@@ -52,8 +52,9 @@ def check(portal, defect: Defect):  # noqa: C901 - one branch per rule reads bes
     front = home(portal)
     if rule == "menu.empty-submenu":
         last = subject.split(SEP)[-1]
+        label = "" if last == "(no label)" else re.escape(last)
         placeholder = re.search(
-            rf'href="(nolink/[^"]*|#)"[^>]*>(<div>)?{re.escape(last)}<', front
+            rf'href="(nolink/[^"]*|#|http://|)"[^>]*>(<div>)?{label}<', front
         ) or re.search(rf"<h6>{re.escape(last)}</h6></div>", front)
         column = re.search(
             rf"<div>{re.escape(last)}</div></a></h6><ul[^>]*></ul>", front

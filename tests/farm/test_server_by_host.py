@@ -79,3 +79,13 @@ def test_off_host_friends_and_dead_hosts(server):
 def test_blocked_portal_serves_a_challenge(server):
     status, headers, body = get(server, "http://fireservice.pabna.gov.bd/")
     assert status == 403 and b"window._cf_chl_opt" in body and b"Just a moment..." in body
+
+
+def test_paths_match_after_nfc(server):
+    """A link written with precomposed য় (U+09DF) reaches the same page as the NFC one."""
+    from urllib.parse import quote
+
+    portal = server.farm.portals[HOST]
+    path = next(p for p in portal.pages if "\u09af\u09bc" in p)
+    old_form = path.replace("\u09af\u09bc", "\u09df")
+    assert get(server, quote(old_form))[0] == get(server, quote(path))[0] == 200

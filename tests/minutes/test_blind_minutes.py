@@ -32,6 +32,12 @@ TEXT_FILES = [
     "psd-coordination-2025-07.txt",
     "ssd-innovation-1st-2025.txt",
     "psd-coastguard-2023.txt",
+    "ssd-apa-2024.md",
+    "dnc-training-2024.txt",
+    "fscd-portal-pdfcopy-2025.txt",
+    "psd-ansar-vdp-2024.txt",
+    "ssd-prison-ict-2025.txt",
+    "ssd-website-19th-pandoc-2025.md",
 ]
 WORD_FILES = [
     "ssd-passport-prisoners-2025.docx",

@@ -82,3 +82,28 @@ def test_decomposed_input_is_normalised():
 
     phrase = unicodedata.normalize("NFD", "আগামী ০৭ কার্যদিবসের মধ্যে")
     assert parse_deadline(phrase) == {"kind": "working_days", "count": 7}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "deadline"),
+    [
+        ("প্রতি মাসের প্রথম সপ্তাহের মধ্যে", {"kind": "recurring", "rrule": "FREQ=MONTHLY;BYMONTHDAY=7"}),
+        ("প্রতিমাসের দ্বিতীয় সপ্তাহে", {"kind": "recurring", "rrule": "FREQ=MONTHLY;BYMONTHDAY=14"}),
+        ("বিষয়টি সত্বর নিষ্পত্তি করতে হবে", {"kind": "asap"}),
+    ],
+)
+def test_more_phrases(phrase, deadline):
+    assert parse_deadline(phrase) == deadline
+
+
+def test_a_date_without_its_year_is_placed_after_the_meeting():
+    from datetime import date
+
+    phrase = "আগামী ৩০ জুনের মধ্যে আপলোড করতে হবে"
+    assert parse_deadline(phrase) is None  # no meeting date, no year: no guess
+    assert parse_deadline(phrase, date(2024, 3, 5)) == {"kind": "date", "date": "2024-06-30"}
+    assert parse_deadline(phrase, date(2024, 8, 1)) == {"kind": "date", "date": "2025-06-30"}
+    assert parse_deadline("১৫ ডিসেম্বরের মধ্যে", date(2024, 8, 1)) == {
+        "kind": "date",
+        "date": "2024-12-15",
+    }

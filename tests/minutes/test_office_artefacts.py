@@ -329,3 +329,144 @@ def test_dayitwo_names_the_implementer_and_sattar_is_as_soon_as_possible():
     item = parse_text(minutes(body=body))["agenda_items"][0]
     assert item["implementers"] == ["বাংলাদেশ কোস্ট গার্ড"]
     assert item["decisions"][0]["deadline"] == {"kind": "asap"}
+
+
+def test_a_decisions_table_without_an_implementer_column_reads_them_inline():
+    body = (
+        "| ক্রমিক নং | আলোচ্য বিষয় | আলোচনা | সিদ্ধান্ত |\n|---|---|---|---|\n"
+        "| ১ | প্রমাণক | প্রমাণক সংরক্ষণ হয়নি। | (ক) আগামী ৩০ জুনের মধ্যে আপলোড করতে হবে; "
+        "(খ) একটি কমিটি গঠন করতে হবে। (বাস্তবায়নে: পরিকল্পনা ও উন্নয়ন অধিশাখা) |"
+    )
+    parsed = parse_text(minutes(body=body))
+    assert [
+        (d["label"], d["text"], d["implementers"], d["deadline"]) for d in decisions(parsed)
+    ] == [
+        (
+            "ক",
+            "আগামী ৩০ জুনের মধ্যে আপলোড করতে হবে;",
+            ["পরিকল্পনা ও উন্নয়ন অধিশাখা"],
+            {"kind": "date", "date": "2026-06-30"},  # after the meeting of 12 August 2025
+        ),
+        ("খ", "একটি কমিটি গঠন করতে হবে।", ["পরিকল্পনা ও উন্নয়ন অধিশাখা"], None),
+    ]
+
+
+def test_date_and_time_of_a_meeting_told_in_a_held_on_sentence():
+    text = (
+        "আইসিটি প্রশিক্ষণ সংক্রান্ত সভার কার্যবিবরণী\n\n"
+        "১। গত ১৮ সেপ্টেম্বর ২০২৪ তারিখ বুধবার সকাল ১০:৩০ ঘটিকায় সভাকক্ষে প্রশিক্ষণ সংক্রান্ত "
+        "সভা অনুষ্ঠিত হয়। সভায় সভাপতিত্ব করেন বেগম শামীমা আক্তার, যুগ্মসচিব।\n\n"
+        "২। বিগত ১০ আগস্ট ২০২৪ তারিখে অনুষ্ঠিত সভার সিদ্ধান্ত বাস্তবায়িত হয়েছে।\n\n"
+        "সিদ্ধান্ত:\n\n(ক) প্রশিক্ষণ সম্পন্ন করতে হবে।\n\n"
+        "সভায় আর কোন আলোচনা না থাকায় সভার সমাপ্তি ঘোষণা করা হয়।\n"
+    )
+    meeting = parse_text(text)["meeting"]
+    assert (meeting["date"], meeting["time"], meeting["chair"]) == (
+        "2024-09-18",
+        "10:30",
+        {"name": "শামীমা আক্তার", "designation": "যুগ্মসচিব"},
+    )
+
+
+def test_a_discussion_ending_in_decisions_taken_opens_unlabelled_decisions():
+    body = (
+        "১। আলোচ্য বিষয়: ভিডিও কনফারেন্সিং\n"
+        "আলোচনা: ৪০টিতে চালু রয়েছে। আলোচনা শেষে নিম্নরূপ সিদ্ধান্ত গৃহীত হয়:\n"
+        "অবশিষ্ট কারাগারসমূহে ৩১ ডিসেম্বর ২০২৫ তারিখের মধ্যে চালু করতে হবে।\n"
+        "বাস্তবায়নকারী: কারা অধিদপ্তর\n\n"
+        "২। আলোচ্য বিষয়: বিবিধ\nআলোচনা: কোন আলোচনা হয়নি।\nসিদ্ধান্ত: --"
+    )
+    items = parse_text(minutes(body=body))["agenda_items"]
+    assert [[(d["text"].split()[0], d["implementers"]) for d in i["decisions"]] for i in items] == [
+        [("অবশিষ্ট", ["কারা অধিদপ্তর"])],
+        [],  # "--" records that there was no decision
+    ]
+
+
+def test_header_cells_copied_one_per_line():
+    header = (
+        "সভাপতি\nজনাব আবু সাঈদ মোঃ কামরুজ্জামান\nযুগ্মসচিব (অগ্নি অনুবিভাগ)\n"
+        "সভার তারিখ\n০৪ ফেব্রুয়ারি ২০২৫\nসভার সময়\nসকাল ১১:০০ ঘটিকা\nস্থান\nসভাকক্ষ"
+    )
+    meeting = parse_text(minutes(header=header))["meeting"]
+    assert meeting["chair"] == {
+        "name": "আবু সাঈদ মোঃ কামরুজ্জামান",
+        "designation": "যুগ্মসচিব (অগ্নি অনুবিভাগ)",
+    }
+    assert (meeting["date"], meeting["time"], meeting["venue"]) == ("2025-02-04", "11:00", "সভাকক্ষ")
+
+
+# ---------------------------------------------------------------- DOCX → Markdown (pandoc)
+
+
+def test_a_grid_table_row_wrapped_over_several_lines_is_one_row():
+    body = (
+        "+------+--------+-----------------+------------------+\n"
+        "| ক্রমিক নং | আলোচ্য বিষয় | সিদ্ধান্ত | বাস্তবায়নকারী |\n"
+        "+======+========+=================+==================+\n"
+        "| ১. | তথ্য | ক) সাবমেনু দ্রুততম | ১। কারা অধিদপ্তর |\n"
+        "| | বাতায়ন | সময়ে হালনাগাদ করতে হবে; | ২। আইসিটি সেল |\n"
+        "| | | খ) প্রতি মাসে প্রকাশ করতে হবে। | |\n"
+        "+------+--------+-----------------+------------------+\n"
+    )
+    items = parse_text(minutes(body=body))["agenda_items"]
+    assert [(i["number"], i["title"]) for i in items] == [("১", "তথ্য বাতায়ন")]
+    assert [(d["label"], d["text"], d["implementers"]) for d in items[0]["decisions"]] == [
+        ("ক", "সাবমেনু দ্রুততম সময়ে হালনাগাদ করতে হবে;", ["কারা অধিদপ্তর", "আইসিটি সেল"]),
+        ("খ", "প্রতি মাসে প্রকাশ করতে হবে।", ["কারা অধিদপ্তর", "আইসিটি সেল"]),
+    ]
+
+
+def test_markdown_escapes_and_list_html_are_removed():
+    body = (
+        "১.০ আলোচ্য বিষয়: বিবিধ।\n\n১.০ সিদ্ধান্ত:\n\n"
+        "ক\\) তথ্য বাতায়ন \\[jail.feni.gov.bd\\] <ol><li>দ্রুত হালনাগাদ করতে হবে।</li></ol>"
+    )
+    parsed = parse_text(minutes(body=body))
+    assert decisions(parsed)[0]["label"] == "ক"
+    assert decisions(parsed)[0]["text"] == ("তথ্য বাতায়ন [jail.feni.gov.bd] দ্রুত হালনাগাদ করতে হবে।")
+    assert parsed["portals_mentioned"] == ["jail.feni.gov.bd"]
+
+
+def test_pandoc_ordered_lists_with_latin_letters_or_ascii_digits():
+    for first, second, labels in (
+        ("a. দ্রুত হালনাগাদ করতে হবে;", "b. প্রতি মাসে দিতে হবে।", ["a", "b"]),
+        ("1. দ্রুত হালনাগাদ করতে হবে;", "2. প্রতি মাসে দিতে হবে।", ["1", "2"]),
+    ):
+        body = f"১.০ আলোচ্য বিষয়: বিবিধ।\n\n১.০ সিদ্ধান্ত:\n\n{first}\n\n{second}"
+        got = decisions(parse_text(minutes(body=body)))
+        assert [(d["label"], d["deadline"]["kind"]) for d in got] == [
+            (labels[0], "asap"),
+            (labels[1], "recurring"),
+        ]
+
+
+def test_an_html_table_with_a_row_spanning_serial_cell():
+    body = (
+        "<table><thead><tr><th>ক্রমিক নং</th><th>আলোচ্য বিষয়</th><th>সিদ্ধান্ত</th>"
+        "<th>বাস্তবায়নকারী</th></tr></thead><tbody>\n"
+        '<tr><td rowspan="2">১</td><td rowspan="2">পাসপোর্ট</td><td><p>(ক) তালিকা প্রেরণ '
+        "করবে;</p></td><td><p>১। কারা অধিদপ্তর</p><p>২। আইসিটি সেল</p></td></tr>\n"
+        "<tr><td>(খ) যাচাই &amp; প্রতিবেদন দ্রুত দাখিল করতে হবে।</td>"
+        "<td>বহিরাগমন ও পাসপোর্ট অধিদপ্তর</td></tr>\n</tbody></table>"
+    )
+    items = parse_text(minutes(body=body))["agenda_items"]
+    assert [(i["number"], i["title"]) for i in items] == [("১", "পাসপোর্ট")]
+    assert [(d["label"], d["text"], d["implementers"]) for d in items[0]["decisions"]] == [
+        ("ক", "তালিকা প্রেরণ করবে;", ["কারা অধিদপ্তর", "আইসিটি সেল"]),
+        ("খ", "যাচাই & প্রতিবেদন দ্রুত দাখিল করতে হবে।", ["বহিরাগমন ও পাসপোর্ট অধিদপ্তর"]),
+    ]
+
+
+def test_paragraphs_inside_a_content_control_are_read(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("কমিটির সভার কার্যবিবরণী")
+    sdt = parse_xml(
+        f"<w:sdt {nsdecls('w')}><w:sdtContent><w:p><w:r><w:t>সভার তারিখ : ১২ আগস্ট ২০২৫"
+        "</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    document.element.body.insert(1, sdt)
+    document.add_paragraph("সিদ্ধান্ত: দ্রুত হালনাগাদ করতে হবে।")
+    path = tmp_path / "sdt.docx"
+    document.save(str(path))
+    assert parse_file(path)["meeting"]["date"] == "2025-08-12"

@@ -102,12 +102,18 @@ def waiver_active(finding: Finding, today: date | None = None) -> bool:
 
 
 def _snapshots_by_hash(result: PortalResult) -> dict[str, object]:
+    """Store the bodies of the pages that show a finding (only those: evidence, not an
+    archive of the portal), once per content hash."""
+    wanted_urls = {lifecycle.normalise_url(f.url) for f in result.findings if f.url}
+    wanted_hashes = {f.sha256 for f in result.findings if f.sha256}
     stored = {}
     for page in result.pages:
         if page.body is None:
             continue
         digest = page.sha256 or sha256_of(page.body)
-        if digest not in stored:
+        if digest in stored:
+            continue
+        if digest in wanted_hashes or lifecycle.normalise_url(page.url) in wanted_urls:
             stored[digest] = store_snapshot(page.body, page.content_type, digest)
     return stored
 

@@ -21,6 +21,10 @@ from tadarki.farm import catalogue as cat
 
 SEP = " › "
 NO_LABEL = "(no label)"
+# How a menu leaf without a target is written: G1/G2 `nolink/<slug>`, `nolink/` with no
+# text, `http://`, an empty href; G3 `#`, `nolink/<n>`, an empty href, a label of "-".
+PLACEHOLDERS_NPF = ("nolink", "nolink-empty", "http", "empty")
+PLACEHOLDERS_G3 = ("hash", "nolink", "empty", "dash")
 
 # Rules whose defects a farm portal can carry (portal.missing is a registry fact).
 FARM_RULES = [
@@ -476,7 +480,7 @@ class Portal:
         """What part of the portal a switch changes; two switches may not share a part."""
         kind = switch[0]
         if kind == "leaf-placeholder":
-            top, ci, li = switch[1]
+            top, ci, li = switch[1]  # switch[2] is the placeholder form
             leaf = next(t for t in self.menu if t.label == top).columns[ci].leaves[li]
             return {("col", top, ci), ("page", leaf.page)}
         if kind == "column-empty":
@@ -525,8 +529,13 @@ class Portal:
         rng = random.Random(f"{rule}:{self.host}")
         out: list[tuple[Defect, tuple]] = []
         if rule == "menu.empty-submenu":
-            for key, path, _leaf in self.leaves():
-                out.append((Defect(rule, path), ("leaf-placeholder", key)))
+            # The placeholder forms seen in the fixtures (npf-structure.md §3.2, §3.3).
+            forms = PLACEHOLDERS_G3 if self.generation == "G3" else PLACEHOLDERS_NPF
+            for i, (key, path, _leaf) in enumerate(self.leaves()):
+                form = forms[i % len(forms)]
+                shown = {"nolink-empty": NO_LABEL, "dash": "-"}.get(form)
+                subject = path if shown is None else SEP.join(path.split(SEP)[:-1] + [shown])
+                out.append((Defect(rule, subject), ("leaf-placeholder", key, form)))
             for top in self.menu[:-1]:
                 for ci, col in enumerate(top.columns):
                     heading = self.heading(top, col)

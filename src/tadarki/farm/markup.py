@@ -41,6 +41,11 @@ def e(text: str) -> str:
     return escape(text, quote=True)
 
 
+def editor_encoding(html: str) -> str:
+    """Precomposed য় (U+09DF), which NFC splits: what editors and old pages keep (§10, §11)."""
+    return html.replace("\u09af\u09bc", "\u09df")
+
+
 def bn_date(d: date) -> str:
     return to_bengali(d.isoformat())
 
@@ -130,10 +135,16 @@ def visible_news(portal: Portal) -> list[Page]:
 
 def leaf_html(portal: Portal, key: tuple, label: str, target: str) -> tuple[str, str]:
     """The (href, label) a menu leaf shows, after placeholder defects."""
-    if portal.on("leaf-placeholder", key):
-        if portal.generation == "G3":
-            return "#", label
-        return "nolink/" + portal._slug(label), label
+    for switch in portal.switches.values():
+        if switch[0] == "leaf-placeholder" and switch[1] == key:
+            return {
+                "nolink": ("nolink/" + portal._slug(label), label),
+                "nolink-empty": ("nolink/", ""),
+                "http": ("http://", label),
+                "empty": ("", label),
+                "hash": ("#", label),
+                "dash": ("#", "-"),
+            }[switch[2]]
     return target, label
 
 

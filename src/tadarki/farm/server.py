@@ -19,6 +19,7 @@ import gzip
 import hashlib
 import logging
 import threading
+import unicodedata
 from collections import Counter, OrderedDict
 from datetime import UTC, datetime, time, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
@@ -119,7 +120,8 @@ def split_target(request: web.BaseRequest) -> tuple[str, str, str]:
         header = request.headers.get("Host", "")
         host = header.rsplit(":", 1)[0] if header.count(":") == 1 else header
         path, _, query = raw.partition("?")
-    return host, unquote(path), query
+    # Paths are compared after NFC: a page linked with precomposed য় is the same page.
+    return host, unicodedata.normalize("NFC", unquote(path)), query
 
 
 def not_modified(request: web.BaseRequest, answer: Answer) -> bool:

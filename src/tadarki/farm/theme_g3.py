@@ -15,6 +15,7 @@ from tadarki.farm.markup import (
     bn_date,
     bn_long,
     e,
+    editor_encoding,
     email_of,
     leaf_html,
     notice_date,
@@ -155,8 +156,11 @@ def info_officers(portal: Portal) -> str:
     cards = []
     for role, person in rti_roles(portal):
         user, _, domain = email_of(portal, person).partition("@")
+        name = rti_name(person.name)
+        if role == "আপীল কর্তৃপক্ষ" and portal.spec.kind == "normal" and not portal.spec.defects:
+            name = ""  # controls name the appeal authority by post only, as sbc.gov.bd does
         rows = [
-            ("নাম:", e(rti_name(person.name))),
+            ("নাম:", e(name)),
             ("পদবি:", e(person.designation)),
             ("ফোন:", e(person.phone)),
             ("মোবাইল:", ""),
@@ -237,16 +241,11 @@ SHARE_AND_OPINION = (
     "<label>Attachment (jpg, jpeg, png, pdf • max 2 MB)</label></form></section>"
 )
 OFFICE_FINDER = (
-    '<div class="widget office-findthree-widget" data-preselect=\'{&#34;officeTypeId&#34;:3}\'>'
+    "<div class=\"widget office-findthree-widget\" data-preselect='{&#34;officeTypeId&#34;:3}'>"
     '<select name="officeType"><option value="">অফিসের ধরন নির্বাচন করুন</option>'
     '<option value="1">মন্ত্রণালয়/বিভাগ</option><option value="2">অধিদপ্তর/দপ্তর/সংস্থা</option>'
     '<option value="3">জেলা পর্যায়ের অফিস</option></select></div>'
 )
-
-
-def editor_encoding(html: str) -> str:
-    """The editor keeps precomposed য় (U+09DF), which NFC splits: bodies are not NFC (§10)."""
-    return html.replace("\u09af\u09bc", "\u09df")
 
 
 def rti_name(person_name: str) -> str:

@@ -11,6 +11,7 @@ from tadarki.farm.generate import Page, Portal
 from tadarki.farm.markup import (
     bn_date,
     e,
+    editor_encoding,
     email_of,
     leaf_html,
     ncr,
@@ -225,7 +226,9 @@ def page_html(portal: Portal, page: Page, query: dict) -> str:
         else '<div id="div-lang"><form id="lang_form" action="/" method="post"><input type="hidden" name="lang" id="lang" value="en" /></form></div>'
     )
     left_id = 'id="left"' if g2 else 'id="left-content"'
-    return (
+    # Half of the G1 portals are served in the old encoding, like www.dshe.gov.bd (§11).
+    encode = editor_encoding if not g2 and sum(map(ord, portal.host)) % 2 == 0 else str
+    return encode(
         '<!DOCTYPE html><html lang="bn"><head><meta charset="utf-8">'
         f"<title>{e(page.title)} | {e(portal.office)}</title>"
         '<link type="text/css" rel="stylesheet" media="all" href="/themes/responsive_npf/stylesheets/base.css" />'

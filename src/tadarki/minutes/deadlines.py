@@ -89,6 +89,28 @@ def _date(text: str) -> dict | None:
     return None
 
 
+# "আগামী ৩০ জুনের মধ্যে": no year, so the next such day on or after the meeting.
+_DAY_MONTH = re.compile(
+    rf"(?<![{BN}0-9০-৯])({D}{{1,2}})\s*(?:লা|রা|ঠা|ই|শে)?\s+([{BN}]+?)(?:ের|এর|র)?\s*"
+    rf"(?:তারিখের|তারিখ)?\s*(?:মধ্যে|পূর্বে|আগে)"
+)
+
+
+def _yearless_date(text: str, reference: date | None) -> dict | None:
+    if reference is None:
+        return None
+    for m in _DAY_MONTH.finditer(text):
+        try:
+            month, day = gregorian_month_from_name(m[2]), parse_int(m[1])
+            value = date(reference.year, month, day)
+        except ValueError:
+            continue
+        if value < reference:
+            value = value.replace(year=value.year + 1)
+        return {"kind": "date", "date": value.isoformat()}
+    return None
+
+
 _QUARTER_WEEK = re.compile(
     rf"প্রতি\s*ত্রৈমাসিক(?:ের)?\s+({_ORD})\s+মাসের\s+({_ORD})\s+সপ্তাহের?\s*{_WITHIN}"
 )
@@ -115,9 +137,16 @@ _MONTH_DAY = re.compile(
 )
 
 
+# "প্রতি মাসের প্রথম সপ্তাহের মধ্যে": by the 7th, as the quarterly rule counts weeks.
+_MONTH_WEEK = re.compile(rf"(?:প্রতি\s*মাসের|প্রতিমাসের)\s+({_ORD})\s+সপ্তাহ(?:ে|ের\s*{_WITHIN})")
+
+
 def _monthly_on_day(text: str) -> dict | None:
     m = _MONTH_DAY.search(text)
-    return _rrule(f"FREQ=MONTHLY;BYMONTHDAY={parse_int(m[1])}") if m else None
+    if m:
+        return _rrule(f"FREQ=MONTHLY;BYMONTHDAY={parse_int(m[1])}")
+    m = _MONTH_WEEK.search(text)
+    return _rrule(f"FREQ=MONTHLY;BYMONTHDAY={7 * _ORDINALS[m[1]]}") if m else None
 
 
 _WORKING_DAYS = re.compile(rf"{_COUNT}(?:কার্য|কর্ম)\s*দিবস(?:ের)?\s*{_WITHIN}")
@@ -202,20 +231,29 @@ _RULES: tuple[Callable[[str], dict | None], ...] = (
 )
 
 
-def parse_deadline(phrase_or_sentence: str) -> dict | None:
-    """The deadline a phrase or a whole decision sets, or None when it sets none."""
+def parse_deadline(phrase_or_sentence: str, reference: date | None = None) -> dict | None:
+    """The deadline a phrase or a whole decision sets, or None when it sets none.
+
+    `reference` (the meeting date) places a date written without its year ("৩০ জুনের মধ্যে").
+    """
     text = _nfc(phrase_or_sentence)
     for rule in _RULES:
         deadline = rule(text)
         if deadline:
             return deadline
+        if rule is _date:
+            deadline = _yearless_date(text, reference)
+            if deadline:
+                return deadline
     return None
 
 
-def parse_deadline_cell(cell: str) -> dict | None:
+def parse_deadline_cell(cell: str, reference: date | None = None) -> dict | None:
     """A table's deadline column: a bare date there is a deadline even without "মধ্যে"."""
     # A column holds the bare phrase: "১৫ কার্যদিবস", "৩০ সেপ্টেম্বর ২০২৫" mean "… within".
-    deadline = parse_deadline(cell) or parse_deadline(f"{cell.strip().rstrip('।')} এর মধ্যে")
+    deadline = parse_deadline(cell, reference) or parse_deadline(
+        f"{cell.strip().rstrip('।')} এর মধ্যে", reference
+    )
     if deadline:
         return deadline
     if re.match(r"^\s*(?:পরবর্তী|আগামী)\s+সভা", _nfc(cell)):  # "পরবর্তী সভা" in the column

@@ -34,7 +34,7 @@ def docx_to_text(path: str | Path) -> str:
         raise MinutesError(f"{Path(path).name}: not a readable .docx file ({exc})") from None
     numbering = _Numbering(document)
     lines: list[str] = []
-    for child in document.element.body.iterchildren():
+    for child in _blocks(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             label = numbering.label(child)
@@ -49,6 +49,18 @@ def docx_to_text(path: str | Path) -> str:
             lines.extend(_table_lines(Table(child, document), numbering))
             lines.append("")
     return "\n".join(lines)
+
+
+def _blocks(body):
+    """Paragraphs and tables in order, looking inside content controls (`w:sdt`), which
+    government templates use for fillable fields."""
+    for child in body.iterchildren():
+        if child.tag == f"{W}sdt":
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        else:
+            yield child
 
 
 def _table_lines(table, numbering: _Numbering) -> list[str]:

@@ -6,15 +6,21 @@ closing line, memo number, distribution list) and the rest is continuation of wh
 before. Table rows arrive as markdown pipes or tab-separated cells (a DOCX table is turned
 into the latter), so the decisions-table form and the lettered form share one parser.
 
+Before that the text is made uniform (`_prepare`): NFC, invisible characters and odd spaces
+removed, grid and HTML tables (pandoc) turned into pipe rows, Markdown escapes undone, Word's
+"label<TAB>text" list items and tab-aligned headers told apart from table rows.
+
 Plain Python: no Django here.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from tadarki.bangla.digits import parse_int, to_bengali
@@ -49,16 +55,20 @@ _INLINE_IMPLEMENTER = re.compile(
     rf"(?:\s+[-–—]+)?\s*[(\[]?\s*(?<![{BN}])বাস্তবায়ন(?:কারী|ে)\s*{COLON}\s*(?P<names>[^)\]]+?)"
     rf"[)\]]?\s*[।.;]?\s*$"
 )
+_INTRO_END = re.compile(r"সিদ্ধান্ত(?:সমূহ)?\s+(?:সর্বসম্মতিক্রমে\s+)?গৃহীত\s+(?:হয়|হলো|হয়েছে)\s*[:ঃ]$")
 _LETTERS = "কখগঘঙচছজঝঞটঠডঢণতথদধনপফবভমযরলশষসহ"
+# Latin letters: a Word list converted to Markdown (pandoc) comes out as "a.", "b)".
+_LATIN = "abcdefghijklmnopqrstuvwxyz"
 _LABEL = re.compile(
     # stray spaces are typed inside and before the brackets: "( ক )", "ক )"; "ক:" also occurs
-    rf"^(?:\(\s?(?P<p>[{_LETTERS}]|{D}{{1,2}})\s?\)|(?P<l>[{_LETTERS}])\s?(?:[).।:]|ঃ(?=\s))"
+    rf"^(?:\(\s?(?P<p>[{_LETTERS}]|{D}{{1,2}}|[a-z])\s?\)|(?P<l>[{_LETTERS}])\s?(?:[).।:]|ঃ(?=\s))"
+    rf"|(?P<a>[a-z])[.)](?=\s)"
     rf"|(?P<n>{D}{{1,2}}\.{D}{{1,2}}(?=\s)|{D}{{1,2}}(?=[).।]\s))[).।]?)\s*(?P<text>\S.*)$"
 )
 
 
 def _label_of(m: re.Match) -> str:
-    return m["p"] or m["l"] or m["n"]
+    return m["p"] or m["l"] or m["a"] or m["n"]
 
 
 _CLOSING = re.compile(
@@ -159,11 +169,82 @@ def clean_text(text: str) -> str:
     return _ODD_SPACE.sub(" ", _INVISIBLE.sub("", text))
 
 
+# What a DOCX → Markdown conversion (pandoc) adds: backslash escapes, list HTML in cells.
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!'\"<>~^])")
+_HTML_TAG = re.compile(r"</?(?:ol|ul|li|p|br|span|div|strong|em|b|i|u|sup|sub)\b[^>]*>", re.I)
+_GRID_RULE = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
+_GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
+def _unfold_grid_tables(raw_lines: list[str]) -> list[str]:
+    """A grid table (`+----+----+` rules, a row's cells wrapped over several `|` lines)
+    becomes one pipe line per row, each cell's pieces joined."""
+    out: list[str] = []
+    i = 0
+    while i < len(raw_lines):
+        if not _GRID_RULE.match(raw_lines[i]):
+            out.append(raw_lines[i])
+            i += 1
+            continue
+        i += 1  # the rule itself is layout
+        row: list[list[str]] = []
+        while i < len(raw_lines) and _GRID_ROW.match(raw_lines[i]):
+            pieces = raw_lines[i].strip().strip("|").split("|")
+            if row and len(pieces) != len(row):
+                break  # not the same table any more
+            row = row or [[] for _ in pieces]
+            for column, piece in zip(row, pieces, strict=True):
+                if piece.strip():
+                    column.append(piece.strip())
+            i += 1
+        if row:
+            out.append("| " + " | ".join(" ".join(column) for column in row) + " |")
+    return out
+
+
+_HTML_TABLE = re.compile(r"<table\b.*?</table>", re.I | re.S)
+_HTML_ROW = re.compile(r"<tr\b.*?</tr>", re.I | re.S)
+_HTML_CELL = re.compile(r"<t([dh])\b([^>]*)>(.*?)</t\1>", re.I | re.S)
+_ROWSPAN = re.compile(r"rowspan\s*=\s*[\"']?(\d+)", re.I)
+
+
+def _html_tables(text: str) -> str:
+    """An HTML table (pandoc writes one when a cell holds several paragraphs) → pipe rows.
+    A cell spanning rows is repeated on each, as python-docx reads a merged Word cell."""
+
+    def rows(match: re.Match) -> str:
+        lines, spans = [], {}  # column → (rows still to fill, text)
+        for tr in _HTML_ROW.findall(match[0]):
+            cells, column = [], 0
+            found = iter(_HTML_CELL.findall(tr))
+            pending = next(found, None)
+            while pending is not None or column in spans:
+                if column in spans:
+                    left, value = spans[column]
+                    cells.append(value)
+                    spans = {k: v for k, v in spans.items() if k != column}
+                    if left > 1:
+                        spans[column] = (left - 1, value)
+                else:
+                    _, attributes, content = pending
+                    value = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", content)).split())
+                    cells.append(value)
+                    span = _ROWSPAN.search(attributes)
+                    if span and int(span[1]) > 1:
+                        spans[column] = (int(span[1]) - 1, value)
+                    pending = next(found, None)
+                column += 1
+            lines.append("| " + " | ".join(cells) + " |")
+        return "\n" + "\n".join(lines) + "\n"
+
+    return _HTML_TABLE.sub(rows, text)
+
+
 def _prepare(text: str) -> list[Line]:
-    text = clean_text(text)
+    text = _HTML_TAG.sub(" ", _html_tables(_MD_ESCAPE.sub(r"\1", clean_text(text))))
     lines: list[Line] = []
     blank = False
-    for raw in text.splitlines():
+    for raw in _unfold_grid_tables(text.splitlines()):
         line = raw.strip()
         if not line:
             blank = True
@@ -189,6 +270,9 @@ def _prepare(text: str) -> list[Line]:
             line = re.sub(r"^(?:[-*•]\s+|#+\s+)", "", line).strip()
             # "**১.২ সিদ্ধান্ত:**", "**ক)** …": emphasis that opens the line is layout, not text
             line = re.sub(r"^(\*\*|__)(.+?)\1", r"\2", line).strip()
+        line = re.sub(r" {2,}", " ", line)  # stray spaces typed between words
+        if cells is not None:
+            cells = [re.sub(r"\s+", " ", c).strip() for c in cells]
         if not line:
             continue
         lines.append(Line(line, cells, blank))
@@ -342,8 +426,11 @@ def _column_role(cell: str) -> str:
 
 
 def _is_decision_table(cells: list[str]) -> bool:
+    """A header row with a decision column and an implementer, serial or topic column (the
+    implementers may then be written inside the decision: "(বাস্তবায়নে: …)")."""
     roles = [_column_role(c) for c in cells if c]
-    return "decision" in roles and "implementer" in roles and len(cells) >= 3
+    others = {"implementer", "serial", "topic"}
+    return "decision" in roles and bool(others & set(roles)) and len(cells) >= 3
 
 
 def _split_labelled(cell: str) -> list[tuple[str, str]]:
@@ -373,6 +460,8 @@ def _split_labelled(cell: str) -> list[tuple[str, str]]:
 def _label_sequence(first: str) -> list[str]:
     if first in _LETTERS:
         return list(_LETTERS[_LETTERS.index(first) :])
+    if first in _LATIN:
+        return list(_LATIN[_LATIN.index(first) :])
     if "." in first:  # ১.১, ১.২, …
         prefix, last = first.rsplit(".", 1)
         return [f"{prefix}.{label}" for label in _label_sequence(last)]
@@ -433,7 +522,13 @@ class _Body:
             self.decision = None
             return
         if _DISCUSSION.match(text):
-            self.mode = "discussion"
+            # "… আলোচনা শেষে নিম্নরূপ সিদ্ধান্ত গৃহীত হয়:" ends a discussion and opens the decisions
+            self.mode = "decision" if _INTRO_END.search(text) else "discussion"
+            self.decision = None
+            return
+        if self.mode in ("discussion", "agenda") and _INTRO_END.search(text) and not line.cells:
+            self.mode = "decision"
+            self.decision = None
             return
         m = _DECISIONS.match(text)
         if m:
@@ -509,6 +604,10 @@ class _Body:
             return  # a vertically merged cell repeated on the next row
         implementer = re.sub(rf"^বাস্তবায়ন(?:কারী|ে)\s*{COLON}\s*", "", row.get("implementer", ""))
         names = split_implementers(implementer)
+        inline = _INLINE_IMPLEMENTER.search(decision_text)
+        if inline and not names:  # "(ক) …; (খ) … (বাস্তবায়নে: X)" names X for the whole cell
+            decision_text = decision_text[: inline.start()].rstrip()
+            names = split_implementers(inline["names"])
         serial = row.get("serial", "").strip(" .)।(")
         title = row.get("topic") or row.get("discussion") or ""
         title = re.sub(rf"^আলোচ্য\s*বিষয়\s*{COLON}\s*", "", title)
@@ -545,8 +644,10 @@ def _agenda_title(title: str) -> str:
     return bare if len(bare.split()) == 1 else title
 
 
-def _finish(items: list[Agenda]) -> None:
+def _finish(items: list[Agenda], meeting_date: date | None = None) -> None:
     for agenda in items:
+        # "সিদ্ধান্ত: --" or "সিদ্ধান্ত: -" says there is none
+        agenda.decisions = [d for d in agenda.decisions if re.search(r"\w", d.text)]
         decisions = agenda.decisions
         lines = agenda.implementer_lines
         if len(lines) == 1 and lines[0][0] in (0, len(decisions)):
@@ -568,9 +669,9 @@ def _finish(items: list[Agenda]) -> None:
             if d.implementers is None:
                 d.implementers = infer_implementers(d.text)
             if d.deadline_cell:
-                d.deadline = parse_deadline_cell(d.deadline_cell)
+                d.deadline = parse_deadline_cell(d.deadline_cell, meeting_date)
             if d.deadline is None:
-                d.deadline = parse_deadline(" ".join([d.text, *d.extra]))
+                d.deadline = parse_deadline(" ".join([d.text, *d.extra]), meeting_date)
 
 
 # ---------------------------------------------------------------- front and back matter
@@ -592,12 +693,31 @@ def _is_header_row(line: Line) -> tuple[str, str] | None:
     return re.sub(r"\s+", " ", m["key"]), m["value"].strip()
 
 
+def _header_pairs(lines: list[Line]):
+    """(key, value) of each header row; a header table copied out of a PDF or a Word table
+    puts each cell on its own line ("সভাপতি", then "জনাব …", "যুগ্মসচিব"), so a key alone on
+    its line takes the lines up to the next key (at most two)."""
+    for i, line in enumerate(lines):
+        key = line.text.rstrip(":ঃ ").strip()
+        if line.cells is None and _HEADER_CELL.match(key):
+            value = []
+            for following in lines[i + 1 : i + 3]:
+                if following.cells is not None or _HEADER_CELL.match(
+                    following.text.rstrip(":ঃ ").strip()
+                ):
+                    break
+                value.append(following.text)
+            if value:
+                yield re.sub(r"\s+", " ", key), " ".join(value) if "সভাপতি" in key else value[0]
+            continue
+        pair = _is_header_row(line)
+        if pair:
+            yield pair
+
+
 def _header(lines: list[Line]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for line in lines:
-        pair = _is_header_row(line)
-        if not pair:
-            continue
+    for pair in _header_pairs(lines):
         key, value = pair
         if "সভাপতি" in key:
             found.setdefault("chair", value)
@@ -627,7 +747,9 @@ def _presided_sentence(front: list[Line]) -> dict[str, str]:
     facts: dict[str, str] = {}
     for line in front:
         for sentence in line.text.split("।"):
-            if "সভাপতিত্বে" not in sentence or "অনুষ্ঠিত" not in sentence:
+            if "অনুষ্ঠিত" not in sentence or re.search(r"পূর্ববর্তী|বিগত", sentence):
+                continue  # the previous meeting is told the same way
+            if "সভাপতিত্বে" not in sentence and not re.search(r"তারিখ", sentence):
                 continue
             m = _PRESIDED.search(sentence)
             if m:
@@ -848,11 +970,14 @@ def parse_text(text: str, source: str = "") -> dict:
     front = lines[:body_start]
     title, title_at = _title(front)
     header = _header(front[title_at:]) or _header(front[:title_at])  # the table may come first
+    for key, value in _opening_facts(front).items():
+        header.setdefault(key, value)
+    meeting_date = preferred_date(header.get("date", ""))
 
     body = _Body()
     for line in lines[body_start:body_end]:
         body.feed(line)
-    _finish(body.items)
+    _finish(body.items, meeting_date)
 
     sign_from = (closing + 1) if closing is not None else body_end
     sign_to = min(i for i in (memo_at, dist_at, len(lines)) if i is not None and i >= sign_from)
@@ -883,14 +1008,11 @@ def parse_text(text: str, source: str = "") -> dict:
     if issued_on is None:
         issued_on = preferred_date(" \n ".join(ln.text for ln in lines[sign_from:sign_to]))
 
-    for key, value in _opening_facts(front).items():
-        header.setdefault(key, value)
     chair = _split_person(header["chair"], signatory.get("name")) if "chair" in header else None
     chair = chair or dict(signatory)
     if chair.get("designation") is None and chair.get("name") == signatory.get("name"):
         chair["designation"] = signatory.get("designation")  # printed on the next line
     time_text = _without_dates(header.get("time", ""))
-    meeting_date = preferred_date(header.get("date", ""))
     venue = header.get("venue")
 
     return {
