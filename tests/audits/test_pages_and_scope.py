@@ -96,7 +96,9 @@ def test_office_page_groups_findings_with_evidence(client, audited, users):
     _login(client, users["ict"])
     html = client.get(reverse("audits:unit", args=["passport-lakshmipur"])).content.decode()
     assert 'id="family-notices"' in html
-    assert "page as fetched" in html or "যেমন" in html or "snapshot" in html
+    assert "নোটিশ ও খবর" in html  # the group's label, in Bengali
+    assert "প্রধান" in html  # severity "major", in Bengali
+    assert "সংগৃহীত পাতা" in html  # link to the page as fetched
     assert 'id="family-links"' in html  # the fixed broken link is still listed this round
 
 

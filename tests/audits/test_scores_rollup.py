@@ -32,3 +32,20 @@ def test_roll_up(tree, auditor):
     assert scores[("department", "dnc")][0] == 96.0
     assert scores[("division", "ssd")][0] == 87.75
     assert Score.objects.get(round=audit_round, unit=tree["dip"]).offices == 2
+
+
+@pytest.mark.django_db
+def test_department_summary_for_committee_papers(tree, auditor):
+    assert services.department_summary(tree["dip"]) is None
+    lak = tree["lakshmipur"].portal_url
+    auditor.portal(lak).pages = {lak: b"x"}
+    auditor.portal(lak).findings = {("charter.missing", ""): lak}
+    runner.run_round(services.create_round(department=tree["dip"]), audit=auditor)
+    summary = services.department_summary(tree["dip"])
+    assert summary["round"] == 1 and summary["offices"] == 2 and summary["open_findings"] == 1
+    assert summary["worst_offices"][0] == {
+        "code": "passport-lakshmipur",
+        "name": "আঞ্চলিক পাসপোর্ট অফিস, লক্ষ্মীপুর",
+        "host": "passport.lakshmipur.gov.bd",
+        "score": 75.0,
+    }

@@ -83,3 +83,39 @@ def test_prepare_view_shows_the_carried_decision(client, users, previous, commit
     page = response.content.decode()
     assert "বিগত সভার সিদ্ধান্ত বাস্তবায়ন অগ্রগতি" in page
     assert "অনিষ্পন্ন সিদ্ধান্ত" in page
+
+
+def test_audit_section_from_the_real_audits_service(committee, users, previous, org):
+    pytest.importorskip("tadarki.audits.services").department_summary  # noqa: B018
+    from tadarki.audits import scoring
+    from tadarki.audits.models import AuditRound, Score
+
+    audit_round = AuditRound.objects.create(number=3, state="done", score_method=scoring.METHOD)
+    office = org["dip-lakshmipur"]
+    office.portal_url = "https://passport.lakshmipur.gov.bd/"
+    office.save()
+    Score.objects.create(
+        round=audit_round,
+        unit=org["dip"],
+        level="department",
+        score=71.5,
+        method=scoring.METHOD,
+        open_findings=9,
+        offices=1,
+    )
+    Score.objects.create(
+        round=audit_round,
+        unit=office,
+        level="office",
+        score=42.5,
+        method=scoring.METHOD,
+        open_findings=9,
+    )
+    nxt = services.prepare_next_meeting(committee, by=users["ict"], on=date(2025, 8, 12))
+    (section,) = nxt.agenda_items.filter(order__gt=0)
+    assert section.implementers_text == "বহিরাগমন ও পাসপোর্ট অধিদপ্তর"
+    assert "নিরীক্ষা রাউন্ড ৩: অধিদপ্তরের স্কোর ৭১.৫" in section.discussion
+    assert (
+        "আঞ্চলিক পাসপোর্ট অফিস, লক্ষ্মীপুর [passport.lakshmipur.gov.bd] — স্কোর ৪২.৫" in section.discussion
+    )
+    assert "অনিষ্পন্ন পর্যবেক্ষণ: ৯টি" in section.discussion

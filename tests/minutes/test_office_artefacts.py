@@ -470,3 +470,62 @@ def test_paragraphs_inside_a_content_control_are_read(tmp_path):
     path = tmp_path / "sdt.docx"
     document.save(str(path))
     assert parse_file(path)["meeting"]["date"] == "2025-08-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [("১২ আগস্ট’২৫", "2025-08-12"), ("১২ আগস্ট'২০২৫", "2025-08-12"), ("০৬ ভাদ্র’৩২", "2025-08-21")],
+)
+def test_a_year_after_an_apostrophe(text, iso):
+    from tadarki.minutes.dates import preferred_date
+
+    assert preferred_date(text).isoformat() == iso
+
+
+def test_a_two_digit_number_after_a_month_is_not_a_year():
+    from tadarki.minutes.dates import find_dates
+
+    assert find_dates("২১ জুন ১৫টি অফিস") == []
+
+
+def test_a_bracketed_implementer_on_its_own_line_after_each_decision():
+    body = (
+        "১.০ আলোচ্য বিষয়: জিআরএস\n\nসিদ্ধান্ত:\n\n**ক)** দ্রুত প্রকাশ করতে হবে;\n\n"
+        "(বাস্তবায়নে: কারা অধিদপ্তর ও মাদকদ্রব্য নিয়ন্ত্রণ অধিদপ্তর)\n\n"
+        "**খ)** প্রতি মাসে প্রতিবেদন দিতে হবে।\n\n(বাস্তবায়নে: উপসচিব (প্রশাসন-২ শাখা))"
+    )
+    got = decisions(parse_text(minutes(body=body)))
+    assert [d["implementers"] for d in got] == [
+        ["কারা অধিদপ্তর", "মাদকদ্রব্য নিয়ন্ত্রণ অধিদপ্তর"],
+        ["উপসচিব (প্রশাসন-২ শাখা)"],
+    ]
+
+
+def test_a_small_decisions_table_under_an_agenda_heading_belongs_to_it():
+    body = (
+        "১। আলোচ্য বিষয়: অনলাইন লাইসেন্স\n"
+        "ক্রমিক\tসিদ্ধান্ত\tবাস্তবায়নকারী\n"
+        "১.১\tআবেদন নিষ্পত্তির সময় প্রকাশ করতে হবে।\tফায়ার সার্ভিস ও সিভিল ডিফেন্স অধিদপ্তর\n"
+        "১.২\tপেমেন্ট ব্যবস্থা দ্রুত চালু করতে হবে।\tঅগ্নি-১ শাখা\n\n"
+        "২। আলোচ্য বিষয়: বিবিধ\n"
+        "ক্রমিক\tসিদ্ধান্ত\tবাস্তবায়নকারী\n"
+        "২.১\tঅগ্রগতি পর্যালোচনা করতে হবে।\tঅগ্নি-১ শাখা\n"
+    )
+    items = parse_text(minutes(body=body))["agenda_items"]
+    assert [(i["number"], [d["label"] for d in i["decisions"]]) for i in items] == [
+        ("১", ["১.১", "১.২"]),
+        ("২", ["২.১"]),
+    ]
+    assert items[0]["implementers"] == ["ফায়ার সার্ভিস ও সিভিল ডিফেন্স অধিদপ্তর", "অগ্নি-১ শাখা"]
+
+
+def test_a_numbered_label_and_an_implementer_followed_by_tabs():
+    body = (
+        "১.০ আলোচ্য বিষয়: বিবিধ\nসিদ্ধান্ত:\n১.১\tদ্রুত হালনাগাদ করতে হবে;\n"
+        "১.২\tপ্রতি মাসে দিতে হবে।\nবাস্তবায়নকারী:\tকারা অধিদপ্তর"
+    )
+    got = decisions(parse_text(minutes(body=body)))
+    assert [(d["label"], d["implementers"]) for d in got] == [
+        ("১.১", ["কারা অধিদপ্তর"]),
+        ("১.২", ["কারা অধিদপ্তর"]),
+    ]

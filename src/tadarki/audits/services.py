@@ -18,7 +18,7 @@ from tadarki.registry.models import OrgUnit
 from . import lifecycle, scoring
 from .evidence import sha256_of, store_snapshot
 from .groups import family_of
-from .models import AuditRound, Finding, FindingEvent, Observation, RoundPortal, Score
+from .models import AuditRound, Finding, FindingEvent, Observation, RoundPortal, Score, Snapshot
 
 MISSING_PORTAL_BN = "অফিসের কোনো তথ্য বাতায়ন নেই।"
 
@@ -118,6 +118,11 @@ def _snapshots_by_hash(result: PortalResult) -> dict[str, object]:
     return stored
 
 
+def _known_snapshot(digest: str):
+    """A page unchanged since an earlier round already has its snapshot."""
+    return Snapshot.objects.filter(sha256=digest).first() if digest else None
+
+
 @transaction.atomic
 def record_portal_result(round_portal_id: int, result: PortalResult) -> RoundPortal:
     """Write one portal's result: all or nothing, and never twice for the same round."""
@@ -175,7 +180,7 @@ def record_portal_result(round_portal_id: int, result: PortalResult) -> RoundPor
             sha256=digest,
             evidence=_nfc(ef.evidence)[:2000],
             linked_from=list(ef.linked_from or []),
-            snapshot=snapshots.get(digest),
+            snapshot=snapshots.get(digest) or _known_snapshot(digest),
         )
         if step.event:
             FindingEvent.objects.create(
@@ -385,3 +390,42 @@ def previous_round(audit_round: AuditRound) -> AuditRound | None:
         .order_by("-number")
         .first()
     )
+
+
+def department_summary(department: OrgUnit, worst: int = 5) -> dict | None:
+    """The latest finished round for a department, for committee papers (not scoped: the
+    caller decides who reads it). None when no round has scored this department."""
+    score = (
+        Score.objects.filter(unit=department, method=scoring.METHOD, round__state="done")
+        .select_related("round")
+        .order_by("-round__number")
+        .first()
+    )
+    if score is None:
+        return None
+    offices = (
+        Score.objects.filter(
+            round=score.round,
+            level=Score.Level.OFFICE,
+            method=scoring.METHOD,
+            unit__path__startswith=department.path,
+        )
+        .select_related("unit")
+        .order_by("score", "unit__name_bn")[:worst]
+    )
+    return {
+        "round": score.round.number,
+        "score": score.score,
+        "score_method": score.method,
+        "offices": score.offices,
+        "open_findings": score.open_findings,
+        "worst_offices": [
+            {
+                "code": s.unit.code,
+                "name": s.unit.name_bn,
+                "host": s.unit.portal_host,
+                "score": s.score,
+            }
+            for s in offices
+        ],
+    }

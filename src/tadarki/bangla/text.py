@@ -16,22 +16,42 @@ _WS = re.compile(r"\s+")
 _ZW = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+# Labels, menu items and text runs repeat on every page of a portal, so short strings are
+# cleaned once; long ones (page texts) are not kept: a cache of them would grow with the crawl.
+_MEMO_MAX_LEN = 200
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text or "")
 
 
-def clean(text: str) -> str:
-    """NFC, non-breaking spaces as spaces, whitespace collapsed, trimmed."""
+def _clean(text: str) -> str:
     return _WS.sub(" ", nfc(text).replace("\xa0", " ")).strip()
 
 
-@lru_cache(maxsize=65536)
-def match_key(text: str) -> str:
-    """A key for comparing labels: clean, without zero-width joiners, trailing ':'/'ঃ' removed."""
+_clean_short = lru_cache(maxsize=65536)(_clean)
+
+
+def clean(text: str) -> str:
+    """NFC, non-breaking spaces as spaces, whitespace collapsed, trimmed."""
+    if not text:
+        return ""
+    return _clean_short(text) if len(text) <= _MEMO_MAX_LEN else _clean(text)
+
+
+def _match_key(text: str) -> str:
     key = clean(_ZW.sub("", text or ""))
     return key.rstrip(" :ঃ").strip()
+
+
+_match_key_short = lru_cache(maxsize=65536)(_match_key)
+
+
+def match_key(text: str) -> str:
+    """A key for comparing labels: clean, without zero-width joiners, trailing ':'/'ঃ' removed."""
+    if not text:
+        return ""
+    return _match_key_short(text) if len(text) <= _MEMO_MAX_LEN else _match_key(text)
 
 
 def strip_tags(markup: str) -> str:
@@ -83,12 +103,15 @@ def is_legacy_bengali(text: str) -> bool:
     return bool(suspect) and bool(_DARI_AFTER_LATIN.search(text))
 
 
-@lru_cache(maxsize=65536)
 def find_junk(text: str) -> str:
     """The first junk snippet in visible `text` ("" when clean): U+FFFD, mojibake,
     legacy-font Bengali, escaped markup shown as text, symbol-font bullets."""
     if not text:
         return ""
+    return _find_junk_short(text) if len(text) <= _MEMO_MAX_LEN else _find_junk(text)
+
+
+def _find_junk(text: str) -> str:
     pos = text.find("\ufffd")
     if pos >= 0:
         return text[max(0, pos - 20) : pos + 20]
@@ -98,11 +121,14 @@ def find_junk(text: str) -> str:
             return text[max(0, match.start() - 20) : match.end() + 20]
     # Legacy-font text: judge sentence-sized runs so that an English sentence nearby does
     # not dilute the evidence.
-    for run in re.split(r"(?<=[.!?।])\s+|\s{2,}", text):
+    for run in _SENTENCE_GAP.split(text):
         if run and is_legacy_bengali(run):
             return run[:80]
     return ""
 
+
+_find_junk_short = lru_cache(maxsize=65536)(_find_junk)
+_SENTENCE_GAP = re.compile(r"(?<=[.!?।])\s+|\s{2,}")
 
 _NUKTA_FORMS = {"য়": "(?:য়|\u09df)", "ড়": "(?:ড়|\u09dc)", "ঢ়": "(?:ঢ়|\u09dd)"}
 

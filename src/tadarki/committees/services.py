@@ -406,18 +406,29 @@ def _carry_over_text(decisions: list[Decision], today: date) -> str:
     return "\n".join(lines)
 
 
+def _score_bn(score) -> str:
+    text = f"{score:.1f}".rstrip("0").rstrip(".") if isinstance(score, float) else str(score)
+    return to_bengali(text)
+
+
 def _audit_summary_text(summary: dict) -> str:
-    """Tolerant formatting of the audits service's department summary."""
+    """The audits service's department summary (`department_summary`) as discussion lines."""
     lines = []
-    for office in summary.get("worst_offices") or []:
-        name = office.get("name") or office.get("name_bn") or office.get("host", "")
-        score = office.get("score")
-        host = office.get("host", "")
-        bits = [name]
-        if host and host != name:
-            bits.append(f"[{host}]")
-        if score is not None:
-            bits.append(f"— স্কোর {to_bengali(score)}")
+    if summary.get("round") is not None and summary.get("score") is not None:
+        lines.append(
+            f"নিরীক্ষা রাউন্ড {to_bengali(summary['round'])}: অধিদপ্তরের স্কোর "
+            f"{_score_bn(summary['score'])}"
+            + (f", অফিস {to_bengali(summary['offices'])}টি" if summary.get("offices") else "")
+        )
+    worst = summary.get("worst_offices") or []
+    if worst:
+        lines.append("সর্বনিম্ন স্কোরের অফিসসমূহ:")
+    for office in worst:
+        bits = [office.get("name") or office.get("host", "")]
+        if office.get("host"):
+            bits.append(f"[{office['host']}]")
+        if office.get("score") is not None:
+            bits.append(f"— স্কোর {_score_bn(office['score'])}")
         lines.append(" ".join(str(b) for b in bits))
     findings = summary.get("open_findings")
     if isinstance(findings, dict):

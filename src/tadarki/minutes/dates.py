@@ -16,9 +16,10 @@ from tadarki.bangla.digits import parse_int
 D = "[0-9০-৯]"
 BN = "\u0980-\u09ff"
 
-# `১৫ অক্টোবর ২০২৩`, `১লা বৈশাখ ১৪৩০`, `৩১ ডিসেম্বর, ২০২১`
+# `১৫ অক্টোবর ২০২৩`, `১লা বৈশাখ ১৪৩০`, `৩১ ডিসেম্বর, ২০২১`, `১২ আগস্ট’২৫`
 _NAMED = re.compile(
-    rf"(?<![{BN}0-9০-৯])({D}{{1,2}})(?:লা|রা|ঠা|ই|শে|-?এ)?\s+([{BN}a-zA-Z]+)\.?\s*,?\s+({D}{{4}})(?!{D})"
+    rf"(?<![{BN}0-9০-৯])({D}{{1,2}})(?:লা|রা|ঠা|ই|শে|-?এ)?\s+([{BN}a-zA-Z]+)"
+    rf"(?:\.?\s*,?\s+({D}{{4}})|\s*[’']\s*({D}{{4}}|{D}{{2}}))(?!{D})"
 )
 # `০১.০৩.২০২০`, `01/03/2020`, `২১-০৮-২০২৫` (day first, as Bangladesh writes them)
 _NUMERIC = re.compile(
@@ -38,7 +39,9 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every well-formed date in the text, in order of appearance."""
     found: list[FoundDate] = []
     for m in _NAMED.finditer(text):
-        day, name, year = parse_int(m[1]), m[2], parse_int(m[3])
+        day, name, year = parse_int(m[1]), m[2], parse_int(m[3] or m[4])
+        if year < 100:  # "আগস্ট’২৫", "ভাদ্র’৩২"
+            year += 2000 if _is_gregorian_month(name) else 1400
         value = _named_date(day, name, year)
         if value:
             found.append(FoundDate(m.start(), m.end(), value[0], value[1]))
@@ -51,6 +54,14 @@ def find_dates(text: str) -> list[FoundDate]:
             continue
         found.append(FoundDate(m.start(), m.end(), value, "gregorian"))
     return sorted(found, key=lambda f: f.start)
+
+
+def _is_gregorian_month(name: str) -> bool:
+    try:
+        gregorian_month_from_name(name)
+    except ValueError:
+        return False
+    return True
 
 
 def _named_date(day: int, name: str, year: int) -> tuple[date, str] | None:

@@ -48,7 +48,7 @@ _DECISIONS = re.compile(
     rf"^(?:{NUM}\s*[.)।]?\s*)?(?:আলোচনা\s*ও\s*)?(?:গৃহীত\s+)?সিদ্ধান্ত(?:সমূহ)?\s*(?:[:ঃ\-–]\s*(?P<rest>.*))?$"
 )
 _IMPLEMENTER = re.compile(
-    rf"^(?:(?P<num>{NUM})\s*[.)।]?\s*)?(?:বাস্তবায়নকারী(?:\s*(?:কর্তৃপক্ষ|দপ্তর|সংস্থা|কর্মকর্তা))?|"
+    rf"^(?P<open>[(\[]\s*)?(?:(?P<num>{NUM})\s*[.)।]?\s*)?(?:বাস্তবায়নকারী(?:\s*(?:কর্তৃপক্ষ|দপ্তর|সংস্থা|কর্মকর্তা))?|"
     rf"বাস্তবায়নে|বাস্তবায়ন|বাস্তবায়নের\s+দায়িত্বে?|দায়িত্বে|দায়িত্ব(?:প্রাপ্ত)?)\s*[:ঃ\-–]\s*(?P<rest>.*)$"
 )
 _INLINE_IMPLEMENTER = re.compile(
@@ -143,6 +143,7 @@ class Agenda:
     decisions: list[Decision] = field(default_factory=list)
     # (how many decisions preceded the line, names) for each বাস্তবায়নকারী line
     implementer_lines: list[tuple[int, list[str]]] = field(default_factory=list)
+    from_row: bool = False  # started by a decisions-table row, not by a heading
 
     def as_json(self) -> dict:
         return {
@@ -287,7 +288,7 @@ def _prepare(text: str) -> list[Line]:
 
 
 _LIST_LABEL = re.compile(
-    rf"^(?:\(?(?:[{_LETTERS}]|{D}{{1,2}})[).।]|\((?:[{_LETTERS}]|{D}{{1,2}})\))$"
+    rf"^(?:\(?(?:[{_LETTERS}]|[a-z]|{D}{{1,2}}(?:\.{D}{{1,2}})?)[).।]?|\((?:[{_LETTERS}]|{D}{{1,2}})\))$"
 )
 
 
@@ -541,7 +542,10 @@ class _Body:
             return
         m = _IMPLEMENTER.match(text)
         if m and self.agenda is not None:
-            names = split_implementers(m["rest"])
+            rest = m["rest"].strip()
+            if m["open"] and rest.count("(") < rest.count(")") + (rest[-1:] == "]"):
+                rest = rest[:-1]  # "(বাস্তবায়নে: কারা অধিদপ্তর)" on a line of its own
+            names = split_implementers(rest)
             self.agenda.implementer_lines.append((len(self.agenda.decisions), names))
             if not names:
                 self.pending_implementers = names  # filled in place by the lines that follow
@@ -611,8 +615,9 @@ class _Body:
         serial = row.get("serial", "").strip(" .)।(")
         title = row.get("topic") or row.get("discussion") or ""
         title = re.sub(rf"^আলোচ্য\s*বিষয়\s*{COLON}\s*", "", title)
-        if "discussion" not in roles:
-            # A combined "আলোচ্য বিষয়/আলোচনা" cell: the topic is what precedes the colon.
+        if "discussion" not in roles or "topic" not in roles:
+            # A combined "আলোচ্য বিষয়/আলোচনা" cell, or only an "আলোচনা" column ("মাসিক তথ্য: …"):
+            # the topic is what precedes the colon.
             title = re.split(rf"\s*{COLON}\s+", title, maxsplit=1)[0]
         # A serial (and topic) cell merged over several rows is read once per row: same item.
         same_item = (
@@ -621,8 +626,18 @@ class _Body:
             and serial == self.agenda.number
             and _agenda_title(title) == self.agenda.title
         )
-        if (serial and not same_item) or self.agenda is None or "serial" not in roles:
-            self.agenda = Agenda(serial or None, _agenda_title(title), names)
+        # A small table of serial, decision, implementer under an agenda heading: its rows
+        # are that item's decisions, the serials ("১.১") their labels.
+        under_heading = (
+            self.agenda is not None
+            and not self.agenda.from_row
+            and "topic" not in roles
+            and "discussion" not in roles
+        )
+        if under_heading:
+            self.agenda.implementers = list(dict.fromkeys([*self.agenda.implementers, *names]))
+        elif (serial and not same_item) or self.agenda is None or "serial" not in roles:
+            self.agenda = Agenda(serial or None, _agenda_title(title), names, from_row=True)
             self.items.append(self.agenda)
         elif not names and self.agenda.decisions:
             # Word's text export leaves a merged implementer cell empty after its first row.
@@ -630,7 +645,9 @@ class _Body:
         else:
             self.agenda.implementers = list(dict.fromkeys([*self.agenda.implementers, *names]))
         for label, text in _split_labelled(decision_text):
-            decision = Decision(label, text, list(names) or None)
+            decision = Decision(
+                label or (serial if under_heading else ""), text, list(names) or None
+            )
             decision.deadline_cell = row.get("deadline", "")
             self.agenda.decisions.append(decision)
         self.decision = self.agenda.decisions[-1]

@@ -13,17 +13,30 @@ _ERROR_TITLE = re.compile(
     re.IGNORECASE,
 )
 _ERROR_BODY = re.compile(r"<h1>\s*(?:HTTP Status \d{3}|\d{3} [A-Z][a-z]+(?: [A-Z][a-z]+)*)\b")
-# Bot challenges and web application firewalls.
-_CHALLENGE = re.compile(
-    r"window\._cf_chl_opt|<title>\s*Just a moment\.\.\.\s*</title>"
-    r"|<title>\s*Attention Required! \| Cloudflare|The requested URL was rejected\. Please consult"
-    r"|<title>\s*Access Denied\s*</title>|/_Incapsula_Resource|sucuri_cloudproxy",
-    re.IGNORECASE,
+# Bot challenges and web application firewalls: (text just before a case-less anchor, the
+# marker from that anchor on). A pattern that starts with a case-less character lets `re` jump
+# between candidates with a literal scan; one case-insensitive alternation tried at every
+# position of a 20 kB head cost ~0.7 ms per page, more than the rest of a page's reading.
+_CHALLENGE_MARKERS = tuple(
+    (re.compile(before, re.IGNORECASE) if before else None, len(before), re.compile(rest, re.I))
+    for before, rest in (
+        ("window", r"\._cf_chl_opt"),
+        (
+            "",
+            r"<title>\s*(?:Just a moment\.\.\.\s*</title>|Attention Required! \| Cloudflare"
+            r"|Access Denied\s*</title>)",
+        ),
+        ("The requested URL was rejected", r"\. Please consult"),
+        ("", r"/_Incapsula_Resource"),
+        ("sucuri", r"_cloudproxy"),
+    )
 )
 _G3_MARKER = re.compile(r"\bdata-widget_name\s*=")
 _G1_THEME = "/themes/responsive_npf/"
 _MEGANIZR = re.compile(r"<ul\b[^>]*\bclass\s*=\s*[\"'][^\"']*\bmeganizr\b", re.IGNORECASE)
-_G2_LANG_LINK = re.compile(r"href\s*=\s*[\"'](?:https?://[^/\"']+)?/(?:bn|en)/", re.IGNORECASE)
+# `href\s*=\s*["'](?:https?://[^/"']+)?/(?:bn|en)/`, searched from the case-less "=" (see above).
+_G2_LANG_TARGET = re.compile(r"=\s*[\"'](?:https?://[^/\"']+)?/(?:bn|en)/", re.IGNORECASE)
+_HREF = re.compile("href", re.IGNORECASE)
 
 
 def detect_template(html: str) -> str:
@@ -31,17 +44,36 @@ def detect_template(html: str) -> str:
     if not html or not html.strip():
         return "generic"
     head = html[:20000]
-    if _CHALLENGE.search(head):
+    if _is_challenge(head):
         return "challenge"
-    if _G3_MARKER.search(html):
+    if "data-widget_name" in html and _G3_MARKER.search(html):
         return "G3"
     if _G1_THEME in html and _MEGANIZR.search(html):
-        if _G2_LANG_LINK.search(html) or _has_g2_lists(html):
+        if _has_g2_lang_link(html) or _has_g2_lists(html):
             return "G2"
         return "G1"
     if len(html) < 20000 and (_ERROR_TITLE.search(head) or _ERROR_BODY.search(head)):
         return "error"
     return "generic"
+
+
+def _is_challenge(head: str) -> bool:
+    for before, size, rest in _CHALLENGE_MARKERS:
+        for match in rest.finditer(head):
+            start = match.start() - size
+            if before is None or (start >= 0 and before.fullmatch(head, start, match.start())):
+                return True
+    return False
+
+
+def _has_g2_lang_link(html: str) -> bool:
+    for match in _G2_LANG_TARGET.finditer(html):
+        end = match.start()
+        while end > 0 and html[end - 1].isspace():  # what `\s*` before "=" allows
+            end -= 1
+        if end >= 4 and _HREF.fullmatch(html, end - 4, end):
+            return True
+    return False
 
 
 def _has_g2_lists(html: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
@@ -16,14 +17,20 @@ class Link:
     # when a finding needs them (searching 100 kB per link is the parser's main cost).
     candidates: tuple[str, ...] = field(default=(), repr=False, compare=False)
     raw: str = field(default="", repr=False, compare=False)
+    # Produces the candidates on demand instead (serialising every anchor of every page was a
+    # large part of reading a page; few links are ever quoted).
+    lazy_candidates: Callable[[], tuple[str, ...]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     @cached_property
     def evidence(self) -> str:
         """An exact substring of the page HTML that shows this link."""
-        for candidate in self.candidates:
+        candidates = self.candidates if self.lazy_candidates is None else self.lazy_candidates()
+        for candidate in candidates:
             if candidate and len(candidate) <= 400 and candidate in self.raw:
                 return candidate
-        return self.candidates[0][:200] if self.candidates else ""
+        return candidates[0][:200] if candidates else ""
 
 
 @dataclass
@@ -107,22 +114,38 @@ class Stamp:
     evidence: str = ""
 
 
-@dataclass
+class _Furniture:
+    """A ParsedPage attribute read on first use: template furniture (menu, boxes, blocks,
+    boards, stamps) repeats on every page of a portal and the rules read it from the home page,
+    so the other pages of a crawl never pay for reading it."""
+
+    def __init__(self, default: Callable[[], object]) -> None:
+        self.default = default
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, page: ParsedPage | None, owner: type | None = None):
+        if page is None:
+            return self
+        values = page.__dict__
+        if self.name not in values:
+            page.furnish()
+        return values[self.name]
+
+    def __set__(self, page: ParsedPage, value) -> None:
+        page.__dict__[self.name] = value
+
+
+@dataclass(eq=False)
 class ParsedPage:
     url: str
     template: str  # G1, G2, G3, generic, error, challenge
     title: str = ""
-    menu: list[MenuItem] = field(default_factory=list)
-    boxes: list[ServiceBox] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
     widgets: list[str] = field(default_factory=list)
     officers: list[Person] = field(default_factory=list)  # RTI/GRS/NIS role holders found here
     is_officer_list: bool = False  # an officer/staff directory (its text is the list)
     listed_officers: list[Person] = field(default_factory=list)  # rows of that directory
-    notices: list[ListEntry] | None = None  # None: no notice board / list on this page
-    news: list[ListEntry] | None = None
-    site_stamp: Stamp | None = None
-    content_stamp: Stamp | None = None
     body_html: str = ""  # the page's own content (G3 decoded rt-renderer bodies)
     body_text: str = ""  # visible text of body_html, cleaned
     has_body: bool = False  # the page has a content area at all
@@ -130,8 +153,31 @@ class ParsedPage:
     body_from_renderer: bool = False  # body_html was decoded from rt-renderer attributes
     visible_text: list[str] = field(default_factory=list)  # text runs for junk detection
     links: list[Link] = field(default_factory=list)  # every <a href> on the page
-    footer_links: list[Link] = field(default_factory=list)
     emails: list[tuple[str, str]] = field(default_factory=list)  # (address, evidence)
+    # Reads the furniture below when one of them is first used (parse.py): name -> value.
+    reader: Callable[[], dict[str, object]] | None = field(default=None, repr=False)
+
+    # Template furniture, read on first use (see _Furniture):
+    menu = _Furniture(list)  # list[MenuItem]
+    boxes = _Furniture(list)  # list[ServiceBox]
+    blocks = _Furniture(list)  # list[Block]
+    notices = _Furniture(lambda: None)  # list[ListEntry] | None; None: no board or list here
+    news = _Furniture(lambda: None)  # list[ListEntry] | None
+    site_stamp = _Furniture(lambda: None)  # Stamp | None
+    content_stamp = _Furniture(lambda: None)  # Stamp | None
+    footer_links = _Furniture(list)  # list[Link]
+
+    def furnish(self) -> None:
+        """Read the template furniture now (once). Pieces already set (a list page's own
+        notices) stay; pages without a reader keep the defaults."""
+        reader, self.reader = self.reader, None
+        values = self.__dict__
+        if reader is not None:
+            for name, value in reader().items():
+                values.setdefault(name, value)
+        for name, value in vars(ParsedPage).items():
+            if isinstance(value, _Furniture) and name not in values:
+                values[name] = value.default()
 
     @property
     def is_content(self) -> bool:

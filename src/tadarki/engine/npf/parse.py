@@ -1,9 +1,16 @@
-"""Read one NPF page into a ParsedPage: parse once, cache by (url, html)."""
+"""Read one NPF page into a ParsedPage: one parse for what every page is judged on.
+
+Template furniture (menu, service boxes, sidebar blocks, notice board, news, stamps, footer)
+repeats on every page and is judged from the home page, so it is read on first use, from a
+second parse of the same HTML; the anchors' own markup (link evidence) is serialised only
+when a finding quotes it. Nothing is cached across calls: a cache keyed on the HTML would keep
+every page of a crawl alive.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import partial
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -11,8 +18,9 @@ from tadarki.bangla.text import clean, find_junk, nfc
 from tadarki.engine.npf import blocks, menus, officers
 from tadarki.engine.npf.detect import detect_template
 from tadarki.engine.npf.html import attr, text_of
-from tadarki.engine.npf.model import ParsedPage
+from tadarki.engine.npf.model import Link, ParsedPage
 from tadarki.engine.npf.rtbody import decode_encoded_content
+from tadarki.engine.npf.urls import PageResolver
 
 _WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -41,39 +49,109 @@ _OFFICER_LIST_PATHS = (
 
 
 def parse_page(url: str, html: str) -> ParsedPage:
-    """Everything the rules need from one page. Pure; cached on (url, html)."""
-    return _parse_cached(url, html)
-
-
-@lru_cache(maxsize=512)
-def _parse_cached(url: str, html: str) -> ParsedPage:
+    """Everything the rules need from one page. Pure."""
     template = detect_template(html)
     page = ParsedPage(url=url, template=template)
     if template in ("error", "challenge") or not html:
         return page
-    # <wbr> splits e-mail addresses into two text nodes; the tree is built without it, while
-    # evidence is still searched in the HTML as published.
-    tree = LexborHTMLParser(_WBR.sub("", html) if "<wbr" in html else html)
+    source = _tree_source(html)
+    tree = LexborHTMLParser(source)
     page.title = clean((text_of(tree.css_first("title")) or "").split("|")[0])
     page.widgets = [attr(n, "data-widget_name") or "" for n in tree.css("[data-widget_name]")]
-    if template == "G3":
-        page.menu = menus.read_g3_menu(tree, html, url)
+    if tree.css_first("wbr") is not None:
+        # Reading text removes <wbr> elements from the tree as it goes, so here every piece is
+        # read from the one tree in the order the readers were written for.
+        for name, value in _read_furniture(page, tree, html).items():
+            setattr(page, name, value)
+        page.links = [blocks.link_of(html, url, a) for a in tree.css("a[href]")]
+        page.footer_links = _read_footer(page, tree, html)
+        _read_body(page, tree, html)
+        _read_list_page(page)
     else:
-        page.menu = menus.read_g1_menu(tree, html, url)
-    page.boxes = blocks.read_service_boxes(tree, html, url)
-    page.blocks = blocks.read_sidebar_blocks(tree, html, url)
-    page.notices = blocks.read_notice_board(tree, html, url)
-    page.news = blocks.read_news(tree, html, url)
-    page.site_stamp, page.content_stamp = blocks.read_stamps(tree, html)
-    page.links = [blocks.link_of(html, url, a) for a in tree.css("a[href]")]
-    footer = tree.css_first("footer[data-widget_name]") or tree.css_first("#footer-menu")
-    if footer is not None:
-        page.footer_links = [blocks.link_of(html, url, a) for a in footer.css("a[href]")]
-    _read_body(page, tree, html)
-    _read_list_page(page)
+        page.links = _read_links(tree, html, url, source)
+        _read_body(page, tree, html)
+        if _is_list_path(url):
+            # A notice or news list is judged by its rows: read its boards now.
+            page.notices = blocks.read_notice_board(tree, html, url)
+            page.news = blocks.read_news(tree, html, url)
+            _read_list_page(page)
+        page.reader = partial(_read_furniture_later, page, html)
     _read_people(page, tree, html)
     _read_visible_text(page, tree)
     return page
+
+
+def _tree_source(html: str) -> str:
+    # <wbr> splits e-mail addresses into two text nodes; the tree is built without it, while
+    # evidence is still searched in the HTML as published.
+    return _WBR.sub("", html) if "<wbr" in html else html
+
+
+def _read_furniture_later(page: ParsedPage, html: str) -> dict[str, object]:
+    tree = LexborHTMLParser(_tree_source(html))
+    furniture = _read_furniture(page, tree, html)
+    furniture["footer_links"] = _read_footer(page, tree, html)
+    return furniture
+
+
+def _read_furniture(page: ParsedPage, tree: LexborHTMLParser, html: str) -> dict[str, object]:
+    url = page.url
+    if page.template == "G3":
+        menu = menus.read_g3_menu(tree, html, url)
+    else:
+        menu = menus.read_g1_menu(tree, html, url)
+    boxes = blocks.read_service_boxes(tree, html, url)
+    sidebar = blocks.read_sidebar_blocks(tree, html, url)
+    notices = blocks.read_notice_board(tree, html, url)
+    news = blocks.read_news(tree, html, url)
+    site_stamp, content_stamp = blocks.read_stamps(tree, html)
+    return {
+        "menu": menu,
+        "boxes": boxes,
+        "blocks": sidebar,
+        "notices": notices,
+        "news": news,
+        "site_stamp": site_stamp,
+        "content_stamp": content_stamp,
+    }
+
+
+def _read_footer(page: ParsedPage, tree: LexborHTMLParser, html: str) -> list[Link]:
+    footer = tree.css_first("footer[data-widget_name]") or tree.css_first("#footer-menu")
+    if footer is None:
+        return []
+    return [blocks.link_of(html, page.url, a) for a in footer.css("a[href]")]
+
+
+class _AnchorMarkup:
+    """The HTML of a page's n-th `<a href>`, serialised (from a fresh parse) only when a
+    finding quotes one of the page's links."""
+
+    __slots__ = ("source", "markups")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.markups: list[str] | None = None
+
+    def candidates(self, index: int, href: str, label: str) -> tuple[str, ...]:
+        """blocks.link_of's evidence candidates for that anchor."""
+        if self.markups is None:
+            tree = LexborHTMLParser(self.source)
+            self.markups = [a.html or "" for a in tree.css("a[href]")]
+        return (self.markups[index], f'href="{href}">{label}</a>', f'href="{href}"')
+
+
+def _read_links(tree: LexborHTMLParser, raw: str, base: str, source: str) -> list[Link]:
+    """Every `<a href>` as blocks.link_of reads it, without serialising the anchors."""
+    resolve = PageResolver(base)
+    candidates = _AnchorMarkup(source).candidates
+    links = []
+    for index, a in enumerate(tree.css("a[href]")):
+        href = a.attributes.get("href") or ""
+        label = clean(a.text(deep=True, separator=" "))  # text_of: the tree holds no <wbr>
+        lazy = partial(candidates, index, href, label)
+        links.append(Link(label, href, resolve(href), raw=raw, lazy_candidates=lazy))
+    return links
 
 
 def _read_body(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
@@ -152,6 +230,11 @@ def _path(url: str) -> str:
     path = url.split("://", 1)[-1]
     path = path[path.find("/") :] if "/" in path else "/"
     return path[3:] if path.startswith(("/bn/", "/en/")) else path
+
+
+def _is_list_path(url: str) -> bool:
+    path = _path(url)
+    return path.startswith(_NOTICE_LISTS) or path.startswith(_NEWS_LISTS)
 
 
 def _read_list_page(page: ParsedPage) -> None:

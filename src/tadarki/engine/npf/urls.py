@@ -82,6 +82,42 @@ def _normalise(base: str, href: str) -> str | None:
     return urlunsplit((parts.scheme, netloc, path, parts.query, ""))
 
 
+# normalise_url answers by (what the answer depends on, href), shared by all pages: every page
+# of a portal repeats the menu, so the same hrefs are resolved again and again.
+_MEMO: dict[tuple[str, str], str | None] = {}
+_MEMO_MAX = 100_000
+
+
+class PageResolver:
+    """normalise_url(base, href) for the hrefs of one page, memoised across pages."""
+
+    __slots__ = ("base", "origin")
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        scheme, _, rest = base.partition("://")
+        self.origin = f"{scheme}://{rest.split('/', 1)[0]}/"  # what "/x" depends on
+
+    def __call__(self, href: str | None) -> str | None:
+        if not href:
+            return None
+        if href[0] == "/" and href[1:2] != "/":
+            key = (self.origin, href)
+        elif href.startswith(("http://", "https://")):
+            key = ("", href)
+        else:
+            key = (self.base, href)
+        try:
+            return _MEMO[key]
+        except KeyError:
+            pass
+        url = normalise_url(self.base, href)
+        if len(_MEMO) >= _MEMO_MAX:
+            _MEMO.clear()
+        _MEMO[key] = url
+        return url
+
+
 def host_of(url: str) -> str:
     host = (urlsplit(url).hostname or "").lower()
     return host[4:] if host.startswith("www.") else host
