@@ -80,16 +80,18 @@ def dashboard(request):
 
 @token_required
 def rounds(request):
-    return JsonResponse(
-        {"rounds": [services.round_progress(r) for r in AuditRound.objects.all()[:50]]}
-    )
+    rounds = [
+        services.round_progress(r, filter_by_unit(request.user, r.portals.all(), "unit"))
+        for r in AuditRound.objects.all()[:50]
+    ]
+    return JsonResponse({"rounds": rounds})
 
 
 @token_required
 def round_detail(request, number: int):
     audit_round = get_object_or_404(AuditRound, number=number)
     portals = filter_by_unit(request.user, audit_round.portals.select_related("unit"), "unit")
-    data = services.round_progress(audit_round)
+    data = services.round_progress(audit_round, portals)
     data["portals"] = [
         {
             "office": p.unit.code,

@@ -291,8 +291,10 @@ def show_live_pages(pages_by_portal: dict[int, int]) -> None:
             )
 
 
-def round_progress(audit_round: AuditRound) -> dict:
-    portals = list(audit_round.portals.values_list("state", "pages_fetched", "findings_count"))
+def round_progress(audit_round: AuditRound, portals=None) -> dict:
+    """Counts for the progress display; `portals` narrows them (a reader's scope)."""
+    qs = audit_round.portals.all() if portals is None else portals
+    portals = list(qs.values_list("state", "pages_fetched", "findings_count"))
     done = sum(
         1 for s, _p, _f in portals if s in (RoundPortal.State.DONE, RoundPortal.State.FAILED)
     )

@@ -60,7 +60,7 @@ def round_detail(request, number: int):
         {
             "round": audit_round,
             "portals": portals.order_by("unit__path"),
-            "progress": services.round_progress(audit_round),
+            "progress": services.round_progress(audit_round, portals),
             "is_ict": scope.is_ict(request.user),
             "departments": OrgUnit.objects.filter(kind=OrgUnit.Kind.DEPARTMENT),
         },
@@ -70,7 +70,8 @@ def round_detail(request, number: int):
 @login_required
 def round_progress(request, number: int):
     audit_round = get_object_or_404(AuditRound, number=number)
-    return JsonResponse(services.round_progress(audit_round))
+    portals = filter_by_unit(request.user, audit_round.portals.all(), "unit")
+    return JsonResponse(services.round_progress(audit_round, portals))
 
 
 @login_required

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import timedelta, date
 from pathlib import Path
 
 from tadarki.bangla.digits import parse_int, to_bengali
@@ -1045,13 +1045,29 @@ def parse_text(text: str, source: str = "") -> dict:
         },
         "memo_number": memo_number,
         "issued_on": issued_on.isoformat() if issued_on else None,
-        "agenda_items": [a.as_json() for a in body.items],
+        "agenda_items": _dated_calendar_days(
+            [a.as_json() for a in body.items], issued_on or meeting_date
+        ),
         "portals_mentioned": _portals(lines[title_at:]),
         "distribution_count": _distribution_count(lines[dist_at + 1 :])
         if dist_at is not None
         else 0,
         "signatory": signatory,
     }
+
+
+def _dated_calendar_days(items: list[dict], start) -> list[dict]:
+    """minutes-json.md knows no calendar-day deadline: "৭ দিনের মধ্যে" becomes the date it
+    falls on, counted from the issue date (or the meeting date when no issue date is printed)."""
+    if start is None:
+        return items
+    for item in items:
+        for decision in item["decisions"]:
+            deadline = decision.get("deadline")
+            if deadline and deadline.get("kind") == "days":
+                due = start + timedelta(days=deadline["count"])
+                decision["deadline"] = {"kind": "date", "date": due.isoformat()}
+    return items
 
 
 class MinutesError(Exception):

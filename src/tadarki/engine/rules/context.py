@@ -27,6 +27,8 @@ class Context:
     config: RulesConfig
     home: ParsedPage | None = None
     pages: dict[str, tuple[FetchedPage, ParsedPage]] = field(default_factory=dict)  # by url_key
+    # What rule families compute once per judgement (the Site does not change meanwhile).
+    memo: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, site: Site, config: RulesConfig) -> Context:
@@ -70,14 +72,18 @@ class Context:
         return entry[1] if entry else None
 
     def content_pages(self) -> list[tuple[FetchedPage, ParsedPage]]:
-        """Each fetched, readable page once (home first), excluding error/challenge bodies."""
-        seen: set[int] = set()
-        result = []
-        for fetched, parsed in self.pages.values():
-            if id(parsed) in seen or not parsed.is_content:
-                continue
-            seen.add(id(parsed))
-            result.append((fetched, parsed))
+        """Each fetched, readable page once (home first), excluding error/challenge bodies.
+        The list is shared: do not change it."""
+        result = self.memo.get("content_pages")
+        if result is None:
+            seen: set[int] = set()
+            result = []
+            for fetched, parsed in self.pages.values():
+                if id(parsed) in seen or not parsed.is_content:
+                    continue
+                seen.add(id(parsed))
+                result.append((fetched, parsed))
+            self.memo["content_pages"] = result
         return result
 
     def is_on_site(self, url: str | None) -> bool:
@@ -120,7 +126,30 @@ class Context:
         return entries
 
     def all_links(self) -> list[tuple[ParsedPage, Link]]:
-        return [(parsed, link) for _f, parsed in self.content_pages() for link in parsed.links]
+        """Every link of every content page, in page order. The list is shared."""
+        result = self.memo.get("all_links")
+        if result is None:
+            result = [(parsed, link) for _f, parsed in self.content_pages() for link in parsed.links]
+            self.memo["all_links"] = result
+        return result
+
+    def links_where(self, name: str, test) -> list[Link]:
+        """The links (all pages, in order) passing `test`, judged once per distinct
+        (label, href, url): every page repeats the menu, so most links are the same."""
+        key = ("links_where", name)
+        result = self.memo.get(key)
+        if result is None:
+            verdicts: dict[tuple[str, str, str | None], bool] = {}
+            result = []
+            for _parsed, link in self.all_links():
+                triple = (link.label, link.href, link.url)
+                verdict = verdicts.get(triple)
+                if verdict is None:
+                    verdict = verdicts[triple] = bool(test(link))
+                if verdict:
+                    result.append(link)
+            self.memo[key] = result
+        return result
 
     # --- findings ------------------------------------------------------------------------
 

@@ -78,11 +78,10 @@ def _family_pages(ctx: Context, family: str) -> list[ParsedPage]:
 
 def _links_naming(ctx: Context, role: str, family: str) -> list[str]:
     """Targets of links whose label is exactly that role's label."""
-    urls = []
-    for _page, link in ctx.all_links():
-        if real_target(link) and classify_role(link.label, family) == role:
-            urls.append(link.url or "")
-    return urls
+    def names_role(link) -> bool:
+        return real_target(link) and classify_role(link.label, family) == role
+
+    return [link.url or "" for link in ctx.links_where(f"names {role} in {family}", names_role)]
 
 
 def _missing_roles(ctx: Context, people: list[tuple[ParsedPage, Person]]) -> list[Finding]:
