@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import timedelta, date
+from datetime import date, timedelta
 from pathlib import Path
 
 from tadarki.bangla.digits import parse_int, to_bengali

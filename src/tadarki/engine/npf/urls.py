@@ -105,6 +105,8 @@ class PageResolver:
             key = (self.origin, href)
         elif href.startswith(("http://", "https://")):
             key = ("", href)
+        elif is_placeholder_href(href):  # "#", "nolink/…": the same answer on every page
+            return None
         else:
             key = (self.base, href)
         try:
