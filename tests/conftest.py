@@ -28,9 +28,13 @@ def shared_dir() -> Path:
     return SHARED
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium driven by Playwright (headless, no sandbox: CI runs as root)."""
+    """Debian's chromium driven by Playwright (headless, no sandbox: CI runs as root).
+
+    Module-scoped: sync Playwright keeps an event loop running while it is open, which
+    would break every later test that calls asyncio.run().
+    """
     if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (make test installs it)")
     from playwright.sync_api import sync_playwright

@@ -4,6 +4,7 @@ Embedded defaults need nothing configured: SQLite under ./var, work done in-proc
 Scale-out is configuration: DATABASE_URL=postgres://... and CELERY_BROKER_URL=redis://...
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -135,6 +136,18 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 TADARKI_USE_CELERY = bool(CELERY_BROKER_URL)
+# With Celery beat running, periodic work; without it, cron the matching commands
+# (tadarki audit_round --resume-only / send_reminders / extend_occurrences).
+CELERY_BEAT_SCHEDULE = {
+    "committee-reminders": {
+        "task": "tadarki.committees.tasks.send_committee_reminders",
+        "schedule": 24 * 3600,
+    },
+    "extend-recurring-decisions": {
+        "task": "tadarki.committees.tasks.extend_recurring_occurrences",
+        "schedule": 7 * 24 * 3600,
+    },
+}
 # Shared store for per-host politeness across workers (Redis); in-process when empty.
 TADARKI_POLITENESS_URL = os.getenv("TADARKI_POLITENESS_URL", CELERY_BROKER_URL)
 
@@ -143,6 +156,9 @@ TADARKI_ALLOW_PRIVATE = envbool("TADARKI_ALLOW_PRIVATE", "false")
 TADARKI_RESPECT_ROBOTS = envbool("TADARKI_RESPECT_ROBOTS", "true")
 # Route the crawl through this proxy (the demo points it at the portal farm).
 TADARKI_HTTP_PROXY = os.getenv("TADARKI_HTTP_PROXY", "")
+# Further crawl settings as JSON, e.g. {"max_pages": 300, "requests_per_second": 2}.
+TADARKI_CRAWL = json.loads(os.getenv("TADARKI_CRAWL", "{}"))
+TADARKI_PORTAL_CONCURRENCY = envint("TADARKI_PORTAL_CONCURRENCY", "4")
 TADARKI_SNAPSHOT_RETENTION_DAYS = envint("TADARKI_SNAPSHOT_RETENTION_DAYS", "400")
 
 LOGGING = {

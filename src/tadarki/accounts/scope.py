@@ -17,17 +17,23 @@ from tadarki.registry.models import OrgUnit
 WRITE_ROLES = {Role.ICT_CELL, Role.FOCAL_POINT, Role.OFFICE_EDITOR}
 
 
+def _memberships(user) -> list[tuple[str, str]]:
+    """(role, unit path) of the user's memberships, read once per user object (per request)."""
+    cached = getattr(user, "_tadarki_memberships", None)
+    if cached is None:
+        cached = list(user.memberships.values_list("role", "unit__path"))
+        user._tadarki_memberships = cached
+    return cached
+
+
 def is_ict(user) -> bool:
     if not user.is_authenticated:
         return False
-    return user.is_superuser or user.memberships.filter(role=Role.ICT_CELL).exists()
+    return user.is_superuser or any(role == Role.ICT_CELL for role, _ in _memberships(user))
 
 
 def _paths(user, roles=None) -> list[str]:
-    memberships = user.memberships.select_related("unit")
-    if roles is not None:
-        memberships = memberships.filter(role__in=roles)
-    return [m.unit.path for m in memberships]
+    return [path for role, path in _memberships(user) if roles is None or role in roles]
 
 
 def _subtree_q(paths: list[str], field: str = "path") -> Q:

@@ -80,7 +80,17 @@ class _Shared:
         await self.fetcher.close()
 
 
-def _judge(site: Site, rules_config, target: Target):
+def _page_reader():
+    """What the crawler reads each page with so that the rules need not parse it again."""
+    try:
+        from tadarki.engine.npf.parse import parse_page_and_hrefs
+        from tadarki.engine.rules import judge  # noqa: F401 - only worth it with the rules
+    except ImportError:
+        return None
+    return parse_page_and_hrefs
+
+
+def _judge(site: Site, rules_config, target: Target, parsed: dict | None = None):
     """(template, findings) from the rule pack, or a generic reading when it is absent."""
     try:
         from tadarki.engine.rules import judge
@@ -101,7 +111,7 @@ def _judge(site: Site, rules_config, target: Target):
     if target.stats is not None and dataclasses.is_dataclass(rules_config):
         if any(f.name == "stats" for f in dataclasses.fields(rules_config)):
             rules_config = dataclasses.replace(rules_config, stats=target.stats)
-    judgement = judge(site, rules_config)
+    judgement = judge(site, rules_config, parsed=parsed)
     return judgement.template, list(judgement.findings)
 
 
@@ -161,6 +171,7 @@ async def audit_portal(
         progress=progress,
         keep_bodies=keep_bodies,
         config=config.crawl,
+        read_page=_page_reader(),
     )
     site = await crawler.crawl(target.office, target.url, target.department)
     result = PortalResult(
@@ -174,7 +185,9 @@ async def audit_portal(
     )
     try:
         # Judging is CPU work; a thread keeps the other portals' sockets and timers alive.
-        template, findings = await asyncio.to_thread(_judge, site, config.rules, target)
+        template, findings = await asyncio.to_thread(
+            _judge, site, config.rules, target, crawler.parsed
+        )
     except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the portal
         template, findings = "generic", []
         result.warnings.append(f"rules-error: {type(exc).__name__}: {exc}")

@@ -1,7 +1,10 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from tadarki.web import indicators
+
 
 @login_required
 def home(request):
-    return render(request, "web/home.html")
+    """The dashboard a committee chair opens first, scoped to the reader."""
+    return render(request, "web/home.html", indicators.home(request.user))

@@ -1,13 +1,16 @@
 """Crawl one portal into a Site: home, template seeds, then links breadth-first.
 
 Only the portal's own host (and its www. twin) is crawled; off-host links go to the
-LinkChecker. Every page is parsed once here, for its links; the rules parse the Site later.
+LinkChecker. Every page is parsed once here, for its links. Given a `read_page` (the audit
+passes npf.parse.parse_page_and_hrefs), that one parse also reads the page for the rules,
+which find it in `crawler.parsed` instead of parsing the page again.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from tadarki.engine.crawl import defaults
@@ -19,6 +22,8 @@ from tadarki.engine.crawl.robots import RobotsCache, RobotsRules
 from tadarki.engine.site import FetchedPage, LinkCheck, Site
 
 Progress = Callable[[dict], None]
+# (url, html) -> (the page as the rules read it, its hrefs or None when not read)
+PageReader = Callable[[str, str], tuple[Any, list[str] | None]]
 
 SEEDS_BY_TEMPLATE = {
     "G3": ("/views/sitemap", "/pages/officers", "/views/info-officers", "/pages/notices"),
@@ -68,6 +73,7 @@ class SiteCrawler:
         progress: Progress | None = None,
         keep_bodies: bool = False,
         config: CrawlConfig | None = None,
+        read_page: PageReader | None = None,
     ) -> None:
         self.fetcher = fetcher
         self.config = config or fetcher.config
@@ -77,6 +83,9 @@ class SiteCrawler:
         self.keep_bodies = keep_bodies
         self.resolver = UrlResolver()
         self.bodies: dict[str, bytes] = {}
+        self.read_page = read_page
+        # page.url -> (URL it was read at, its text, what read_page made of it)
+        self.parsed: dict[str, tuple[str, str, Any]] = {}
         self.robots_skipped = 0
         self.trap_skipped = 0
 
@@ -224,7 +233,7 @@ class SiteCrawler:
         depth = page.depth + 1
         cfg = self.config
         resolve = self.resolver.resolve_with_host
-        for href in set(extract_hrefs(page.text)):
+        for href in set(self._hrefs(page)):
             hit = resolve(base, href)
             if hit is None:
                 continue
@@ -244,6 +253,17 @@ class SiteCrawler:
                     self.link_checker.check(target)
                 if len(sources) < MAX_SOURCES:
                     sources.append(page.url)
+
+    def _hrefs(self, page: FetchedPage) -> list[str]:
+        if self.read_page is None:
+            return extract_hrefs(page.text)
+        at = page.final_url or page.url
+        try:
+            parsed, hrefs = self.read_page(at, page.text)
+        except Exception:  # noqa: BLE001 - the judge reads the page again and reports it
+            return extract_hrefs(page.text)
+        self.parsed[page.url] = (at, page.text, parsed)
+        return hrefs if hrefs is not None else extract_hrefs(page.text)
 
     async def _worker(self) -> None:
         while True:

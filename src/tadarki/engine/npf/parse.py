@@ -50,10 +50,22 @@ _OFFICER_LIST_PATHS = (
 
 def parse_page(url: str, html: str) -> ParsedPage:
     """Everything the rules need from one page. Pure."""
+    return _parse(url, html, None)[0]
+
+
+def parse_page_and_hrefs(url: str, html: str) -> tuple[ParsedPage, list[str] | None]:
+    """parse_page, and from the same parse every href the crawler follows, as
+    crawl.links.extract_hrefs reads them (`a`/`area` hrefs, G3 rt-renderer bodies' too).
+    The hrefs are None when the page's tree is not the published HTML's (error pages,
+    challenges, `<wbr>` removed): the crawler then reads them itself."""
+    return _parse(url, html, [])
+
+
+def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, list[str] | None]:
     template = detect_template(html)
     page = ParsedPage(url=url, template=template)
     if template in ("error", "challenge") or not html:
-        return page
+        return page, None
     source = _tree_source(html)
     tree = LexborHTMLParser(source)
     page.title = clean((text_of(tree.css_first("title")) or "").split("|")[0])
@@ -67,9 +79,15 @@ def parse_page(url: str, html: str) -> ParsedPage:
         page.footer_links = _read_footer(page, tree, html)
         _read_body(page, tree, html)
         _read_list_page(page)
+        hrefs = None
     else:
         page.links = _read_links(tree, html, url, source)
-        _read_body(page, tree, html)
+        if hrefs is not None and source is html:
+            hrefs.extend(link.href for link in page.links if link.href)
+            hrefs.extend(h for h in (n.attrs.get("href") for n in tree.css("area[href]")) if h)
+        else:
+            hrefs = None
+        _read_body(page, tree, html, hrefs)
         if _is_list_path(url):
             # A notice or news list is judged by its rows: read its boards now.
             page.notices = blocks.read_notice_board(tree, html, url)
@@ -78,7 +96,7 @@ def parse_page(url: str, html: str) -> ParsedPage:
         page.reader = partial(_read_furniture_later, page, html)
     _read_people(page, tree, html)
     _read_visible_text(page, tree)
-    return page
+    return page, hrefs
 
 
 def _tree_source(html: str) -> str:
@@ -154,14 +172,21 @@ def _read_links(tree: LexborHTMLParser, raw: str, base: str, source: str) -> lis
     return links
 
 
-def _read_body(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
+def _read_body(
+    page: ParsedPage, tree: LexborHTMLParser, raw: str, hrefs: list[str] | None = None
+) -> None:
+    """The page's own content; `hrefs` (when given) gets the rt-renderer bodies' links."""
     renderers = tree.css("rt-renderer")
     if renderers:
         page.has_body = True
         page.body_from_renderer = True
-        page.body_html = "".join(
-            decode_encoded_content(attr(node, "encoded-content") or "") for node in renderers
-        )
+        bodies = [decode_encoded_content(attr(node, "encoded-content") or "") for node in renderers]
+        page.body_html = "".join(bodies)
+        if hrefs is not None:
+            # Each body on its own, as the crawler reads them; one body is the fragment below.
+            for body in bodies if len(bodies) > 1 else ():
+                if body:
+                    hrefs.extend(_hrefs(LexborHTMLParser(body)))
     elif page.template == "G3":
         body = tree.css_first('[data-section_type="body"]')
         parts = []
@@ -191,6 +216,8 @@ def _read_body(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
     if not page.body_html:
         return
     fragment = LexborHTMLParser(page.body_html)
+    if hrefs is not None and len(renderers) == 1:
+        hrefs.extend(_hrefs(fragment))
     for sel in (
         ".content-update-block",
         ".print-widget",
@@ -220,6 +247,10 @@ def _read_body(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
             "img[src], table td, iframe, embed, object, video, a[href$='.pdf'], a[href$='.PDF']"
         )
     )
+
+
+def _hrefs(tree: LexborHTMLParser) -> list[str]:
+    return [h for h in (n.attrs.get("href") for n in tree.css("a[href], area[href]")) if h]
 
 
 _NOTICE_LISTS = ("/site/view/notices", "/pages/notices", "/site/view/notice")

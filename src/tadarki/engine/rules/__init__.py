@@ -1,6 +1,9 @@
 """The rule pack (rules.md): judge one fetched portal.
 
-    judge(site: Site, config: RulesConfig) -> Judgement
+    judge(site: Site, config: RulesConfig, *, parsed=None) -> Judgement
+
+`parsed` (optional) holds pages already read with npf.parse.parse_page, as the crawler keeps
+them: {page.url: (URL it was read at, its text, ParsedPage)}; other pages are parsed here.
 
 One module per family; each exposes `check(ctx) -> list[Finding]`.
 
@@ -61,9 +64,9 @@ class Judgement:
     warnings: list[str] = field(default_factory=list)  # rule families that failed on this site
 
 
-def judge(site: Site, config: RulesConfig | None = None) -> Judgement:
+def judge(site: Site, config: RulesConfig | None = None, *, parsed: dict | None = None) -> Judgement:
     config = config or RulesConfig()
-    ctx = Context.build(site, config)
+    ctx = Context.build(site, config, parsed)
     template = ctx.home.template if ctx.home is not None else "generic"
     if template in ("error", "challenge"):
         template = "generic"

@@ -31,10 +31,28 @@ class Context:
     memo: dict = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, site: Site, config: RulesConfig) -> Context:
+    def build(
+        cls, site: Site, config: RulesConfig, parsed: dict[str, tuple] | None = None
+    ) -> Context:
+        """`parsed`: pages read already, {page.url: (URL read at, text, ParsedPage)}."""
         ctx = cls(site=site, config=config)
+        # One ParsedPage per (URL, text), as when parse_page kept a cache: a page reached at
+        # two addresses is the same page to the rules (`parsed is ctx.home`).
+        read: dict[tuple[str, str], ParsedPage] = {}
+
+        def parse(fetched: FetchedPage, at: str) -> ParsedPage:
+            known = read.get((at, fetched.text))
+            if known is None:
+                hit = parsed.get(fetched.url) if parsed else None
+                if hit is not None and hit[0] == at and hit[1] is fetched.text:
+                    known = hit[2]
+                else:
+                    known = parse_page(at, fetched.text)
+                read[(at, fetched.text)] = known
+            return known
+
         if site.home is not None and _readable(site.home):
-            ctx.home = parse_page(site.home.final_url or site.home.url, site.home.text)
+            ctx.home = parse(site.home, site.home.final_url or site.home.url)
             ctx.pages[url_key(site.home.url)] = (site.home, ctx.home)
             if site.home.final_url:
                 ctx.pages[url_key(site.home.final_url)] = (site.home, ctx.home)
@@ -44,10 +62,10 @@ class Context:
             key = url_key(url)
             if key in ctx.pages:
                 continue
-            parsed = parse_page(fetched.final_url or fetched.url or url, fetched.text)
-            ctx.pages[key] = (fetched, parsed)
+            parsed_page = parse(fetched, fetched.final_url or fetched.url or url)
+            ctx.pages[key] = (fetched, parsed_page)
             if fetched.final_url:
-                ctx.pages.setdefault(url_key(fetched.final_url), (fetched, parsed))
+                ctx.pages.setdefault(url_key(fetched.final_url), (fetched, parsed_page))
         return ctx
 
     # --- lookups -------------------------------------------------------------------------
