@@ -4,6 +4,7 @@ Imported by tests/audits and tests/browser (`from tests.audits.farm_env import .
 
 from __future__ import annotations
 
+from collections import Counter
 from contextlib import contextmanager
 from urllib.parse import unquote, urlsplit
 
@@ -27,11 +28,37 @@ FAST_CRAWL = {
 }
 
 
+class CountingFarmServer(FarmServer):
+    """The farm, counting answers by status and by (status, path), e.g. the 304s."""
+
+    def __init__(self, farm) -> None:
+        super().__init__(farm)
+        self.statuses: Counter[int] = Counter()
+        self.answers: Counter[tuple[int, str]] = Counter()
+
+    async def handle(self, request):
+        response = await super().handle(request)
+        self.statuses[response.status] += 1
+        self.answers[(response.status, path_of(request.raw_path))] += 1
+        return response
+
+    def reset_counts(self) -> None:
+        self.statuses.clear()
+        self.answers.clear()
+
+
 @contextmanager
 def farm_running(portals: int = 3, pages: int = 12, seed: int = 1):
-    farm = build_farm(portals, pages, seed)
-    with FarmServer(farm) as server, LoopbackProxy(server) as proxy:
+    with farm_served(portals, pages, seed) as (farm, _server, proxy):
         yield farm, proxy
+
+
+@contextmanager
+def farm_served(portals: int = 3, pages: int = 12, seed: int = 1):
+    """Like farm_running, also yielding the (counting) farm server."""
+    farm = build_farm(portals, pages, seed)
+    with CountingFarmServer(farm) as server, LoopbackProxy(server) as proxy:
+        yield farm, server, proxy
 
 
 def use_farm(settings, proxy) -> None:

@@ -15,7 +15,7 @@ def parser(monkeypatch, sample_json):
 
     if not hasattr(minutes, "parse_file"):
 
-        def parse_file(path):
+        def parse_file(path, **options):
             return sample_json("citizen-charter-q3-2024.json")
 
         monkeypatch.setattr(minutes, "parse_file", parse_file, raising=False)

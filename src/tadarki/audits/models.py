@@ -40,6 +40,10 @@ class AuditRound(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     notified_at = models.DateTimeField(null=True, blank=True)
+    # Who is running the round ("host:pid:token", or "celery") and until when that claim
+    # holds without renewal: a round whose runner is gone is resumed (see leases.py).
+    runner = models.CharField(max_length=120, blank=True)
+    lease_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-number"]
@@ -97,6 +101,27 @@ class Snapshot(models.Model):
 
     def __str__(self) -> str:
         return self.sha256[:12]
+
+
+class PageCache(models.Model):
+    """The last validators and text of a page, for conditional requests in the next round.
+
+    Entries are grouped by the host of the portal whose crawl wrote them, so that one
+    query loads what a portal's crawl may ask for.
+    """
+
+    url_hash = models.CharField(max_length=64, unique=True)  # sha256 of the URL
+    url = models.TextField()
+    portal_host = models.CharField(max_length=255, db_index=True)
+    etag = models.CharField(max_length=255, blank=True)
+    last_modified = models.CharField(max_length=64, blank=True)
+    sha256 = models.CharField(max_length=64)  # of the UTF-8 text
+    codec = models.CharField(max_length=8, default="zlib")
+    text = models.BinaryField()  # compressed UTF-8
+    updated_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.url
 
 
 class Finding(models.Model):

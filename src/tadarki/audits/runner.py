@@ -21,14 +21,20 @@ from django.db import close_old_connections
 
 from tadarki.engine.result import PortalResult
 
-from . import services
+from . import leases, services
 from .models import AuditRound, RoundPortal
+from .page_cache import RoundPageCache
+from .page_cache import enabled as conditional_fetch_enabled
 
 log = logging.getLogger(__name__)
 
 # audit(target, config, politeness) -> PortalResult; tests may pass their own.
 PROGRESS_SECONDS = 2.0  # how often running portals' page counts reach the database
 AuditFunction = Callable[..., Awaitable[PortalResult]]
+
+
+class RoundBusy(Exception):
+    """Another runner, still alive, holds the round."""
 
 
 def audit_config():
@@ -71,11 +77,11 @@ def make_politeness(config):
     return InProcessPoliteness(**limits)
 
 
-async def engine_audit(target, config, politeness, progress=None) -> PortalResult:
+async def engine_audit(target, config, politeness, progress=None, cache=None) -> PortalResult:
     from tadarki.engine.audit import audit_portal
 
     return await audit_portal(
-        target, config, politeness=politeness, progress=progress, keep_bodies=True
+        target, config, politeness=politeness, cache=cache, progress=progress, keep_bodies=True
     )
 
 
@@ -101,11 +107,11 @@ def make_target(rp: RoundPortal):
 
 
 async def audit_one(
-    target, audit: AuditFunction | None, config, politeness, progress=None
+    target, audit: AuditFunction | None, config, politeness, progress=None, cache=None
 ) -> PortalResult:
     """One office's result. Runs on the crawl loop: no database access in here."""
     if audit is None:
-        return await engine_audit(target, config, politeness, progress)
+        return await engine_audit(target, config, politeness, progress, cache)
     return await audit(target, config, politeness)
 
 
@@ -113,8 +119,20 @@ async def _ready(result: PortalResult) -> PortalResult:
     return result
 
 
+def portal_cache(rp: RoundPortal, audit: AuditFunction | None) -> RoundPageCache | None:
+    """The validators of the portal's pages from earlier rounds (loaded here, off the loop)."""
+    if audit is not None or not rp.url or not conditional_fetch_enabled():
+        return None
+    return RoundPageCache.load(rp.url)
+
+
 def portal_work(
-    rp: RoundPortal, audit: AuditFunction | None, config, politeness, pages: dict | None = None
+    rp: RoundPortal,
+    audit: AuditFunction | None,
+    config,
+    politeness,
+    pages: dict | None = None,
+    cache: RoundPageCache | None = None,
 ):
     """The coroutine for one round portal; an office without a portal needs no crawl.
 
@@ -130,7 +148,7 @@ def portal_work(
             if event.get("event") == "page":
                 pages[rp_id] = pages.get(rp_id, 0) + 1
 
-    return audit_one(make_target(rp), audit, config, politeness, progress)
+    return audit_one(make_target(rp), audit, config, politeness, progress, cache)
 
 
 class _LoopThread:
@@ -162,7 +180,24 @@ def run_round(
 
     `stop_after` (a test hook) stops after that many portals, as a crash would, leaving the
     rest pending and the round running, so that `resume` has something to do.
+
+    The round is claimed first (see leases.py) and its lease renewed while it runs; raises
+    RoundBusy when another live runner holds it.
     """
+    identity = leases.new_identity()
+    if not leases.claim(audit_round.pk, identity):
+        audit_round.refresh_from_db()
+        if audit_round.state in leases.UNFINISHED:
+            raise RoundBusy(f"round {audit_round.number} is run by {audit_round.runner}")
+        return audit_round
+    try:
+        return _run_claimed(audit_round, identity, audit, concurrency, stop_after, config)
+    finally:
+        leases.release(audit_round.pk, identity)
+
+
+def _run_claimed(audit_round, identity, audit, concurrency, stop_after, config) -> AuditRound:
+    # Only the claim holder gets here, so portals left running are a dead runner's.
     services.reset_interrupted(audit_round)
     concurrency = concurrency or getattr(settings, "TADARKI_PORTAL_CONCURRENCY", 4)
     if config is None and audit is None:
@@ -175,18 +210,27 @@ def run_round(
     loop = _LoopThread()
     politeness = None if audit is not None else make_politeness(config)
     in_flight: dict[Future, int] = {}
+    caches: dict[int, RoundPageCache | None] = {}
     live_pages: dict[int, int] = {}
     completed = 0
+    claimed = True
     try:
         while pending or in_flight:
             audit_round.refresh_from_db(fields=["cancel_requested"])
-            stopping = audit_round.cancel_requested or (
-                stop_after is not None and completed + len(in_flight) >= stop_after
+            if claimed and not leases.renew(audit_round.pk, identity):
+                # Taken over (we were thought dead): finish what is in flight, start nothing.
+                log.warning("round %s: lease lost, stopping", audit_round.number)
+                claimed = False
+            stopping = (
+                not claimed
+                or audit_round.cancel_requested
+                or (stop_after is not None and completed + len(in_flight) >= stop_after)
             )
             while pending and len(in_flight) < concurrency and not stopping:
                 rp = services.mark_running(pending.pop(0).pk)
                 if rp is not None:
-                    work = portal_work(rp, audit, config, politeness, live_pages)
+                    caches[rp.pk] = portal_cache(rp, audit)
+                    work = portal_work(rp, audit, config, politeness, live_pages, caches[rp.pk])
                     in_flight[loop.submit(work)] = rp.pk
                 stopping = stop_after is not None and completed + len(in_flight) >= stop_after
             if not in_flight:
@@ -196,7 +240,7 @@ def run_round(
             for future in done:
                 rp_id = in_flight.pop(future)
                 try:
-                    services.record_portal_result(rp_id, future.result())
+                    services.record_portal_result(rp_id, future.result(), caches.pop(rp_id, None))
                 except Exception as exc:  # one portal's failure must not stop the round
                     log.exception("audit of round portal %s failed", rp_id)
                     services.record_portal_failure(rp_id, f"{type(exc).__name__}: {exc}")
@@ -205,6 +249,8 @@ def run_round(
                 return audit_round  # simulated interruption: the round stays unfinished
     finally:
         loop.close()
+    if not claimed:
+        return audit_round
     finished = services.finish_round(audit_round.pk)
     audit_round.refresh_from_db()
     if finished is not None and finished.state == AuditRound.State.DONE:
@@ -228,6 +274,7 @@ def start_round(audit_round: AuditRound) -> str:
         from .tasks import audit_portal_task
 
         services.reset_interrupted(audit_round)
+        leases.mark_queued_to_celery(audit_round.pk)
         for rp_id in audit_round.portals.filter(state=RoundPortal.State.PENDING).values_list(
             "pk", flat=True
         ):
@@ -245,6 +292,8 @@ def start_round(audit_round: AuditRound) -> str:
 def _run_in_thread(round_id: int) -> None:
     try:
         run_round(AuditRound.objects.get(pk=round_id))
+    except RoundBusy as busy:
+        log.info("%s", busy)
     except Exception:
         log.exception("round %s failed", round_id)
     finally:
@@ -257,6 +306,43 @@ def unfinished_rounds():
     ).order_by("number")
 
 
+def resume_orphaned(**run_options) -> list[int]:
+    """Finish every unfinished round whose runner is gone; returns the rounds' numbers.
+
+    Called by `tadarki audit_round`, at web-process start (`resume_orphaned_in_background`)
+    and by `tadarki demo`. Rounds another live runner holds are left to it.
+    """
+    resumed = []
+    for audit_round in leases.orphaned_rounds():
+        try:
+            if getattr(settings, "TADARKI_USE_CELERY", False):
+                start_round(audit_round)
+            else:
+                run_round(audit_round, **run_options)
+        except RoundBusy:
+            continue  # another process got there first
+        resumed.append(audit_round.number)
+    return resumed
+
+
+def resume_orphaned_in_background() -> threading.Thread:
+    """For a web process at start: resume orphaned rounds without delaying the start."""
+
+    def work() -> None:
+        try:
+            numbers = resume_orphaned()
+            if numbers:
+                log.warning("resumed orphaned rounds %s", numbers)
+        except Exception:
+            log.exception("resuming orphaned rounds failed")
+        finally:
+            close_old_connections()
+
+    thread = threading.Thread(target=work, daemon=True, name="audit-resume")
+    thread.start()
+    return thread
+
+
 def run_portal_task(round_portal_id: int) -> None:
     """The body of the Celery task: audit one portal, record it, maybe close the round."""
     rp = services.mark_running(round_portal_id)
@@ -266,8 +352,9 @@ def run_portal_task(round_portal_id: int) -> None:
         return
     try:
         config = audit_config()
-        result = asyncio.run(portal_work(rp, None, config, make_politeness(config)))
-        services.record_portal_result(rp.pk, result)
+        cache = portal_cache(rp, None)
+        result = asyncio.run(portal_work(rp, None, config, make_politeness(config), cache=cache))
+        services.record_portal_result(rp.pk, result, cache)
     except Exception as exc:
         log.exception("audit of round portal %s failed", rp.pk)
         services.record_portal_failure(rp.pk, f"{type(exc).__name__}: {exc}")

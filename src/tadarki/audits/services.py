@@ -124,8 +124,14 @@ def _known_snapshot(digest: str):
 
 
 @transaction.atomic
-def record_portal_result(round_portal_id: int, result: PortalResult) -> RoundPortal:
-    """Write one portal's result: all or nothing, and never twice for the same round."""
+def record_portal_result(
+    round_portal_id: int, result: PortalResult, page_cache=None
+) -> RoundPortal:
+    """Write one portal's result: all or nothing, and never twice for the same round.
+
+    `page_cache` (a page_cache.RoundPageCache the crawl used) supplies the bodies of pages
+    answered 304 and saves the crawl's validators with the result.
+    """
     rp = (
         RoundPortal.objects.select_for_update()
         .select_related("round", "unit")
@@ -133,6 +139,9 @@ def record_portal_result(round_portal_id: int, result: PortalResult) -> RoundPor
     )
     if rp.state == RoundPortal.State.DONE:
         return rp
+    if page_cache is not None:
+        page_cache.fill_bodies(result)
+        page_cache.save()
     audit_round, unit = rp.round, rp.unit
     department = ancestor_of_kind(unit, OrgUnit.Kind.DEPARTMENT)
     pages = [p.to_json() for p in result.pages]

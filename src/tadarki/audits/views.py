@@ -18,7 +18,7 @@ from tadarki.accounts import scope
 from tadarki.accounts.scope import filter_by_unit
 from tadarki.registry.models import OrgUnit
 
-from . import actions, charts, exports, queries, report, runner, services, tokens
+from . import actions, charts, exports, leases, queries, report, runner, services, tokens
 from .evidence import snapshot_body
 from .groups import FAMILIES
 from .models import AuditRound, Finding, Observation, Score
@@ -114,8 +114,11 @@ def round_resume(request, number: int):
         raise PermissionDenied
     audit_round = get_object_or_404(AuditRound, number=number, cancel_requested=False)
     if audit_round.state in (AuditRound.State.PENDING, AuditRound.State.RUNNING):
-        runner.start_round(audit_round)
-        messages.info(request, _("Resuming the round."))
+        if leases.holder_alive(audit_round):
+            messages.info(request, _("The round is already running."))
+        else:
+            runner.start_round(audit_round)
+            messages.info(request, _("Resuming the round."))
     return redirect("audits:round", number=number)
 
 

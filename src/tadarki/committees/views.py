@@ -400,7 +400,7 @@ def _parse_upload(upload) -> dict:
         with path.open("wb") as out:
             for chunk in upload.chunks():
                 out.write(chunk)
-        parsed = parse_file(path)
+        parsed = parse_file(path, details=True)  # the reprint keeps the discussion etc.
     parsed["source"] = Path(upload.name).name
     return parsed
 

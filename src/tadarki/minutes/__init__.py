@@ -2,7 +2,9 @@
 
 Plain Python, no Django. Public API:
 
-* `parse_text(text, source="") -> dict` and `parse_file(path) -> dict` (minutes-json.md)
+* `parse_text(text, source="", *, details=False) -> dict` and
+  `parse_file(path, *, details=False) -> dict` (minutes-json.md; `details` adds `opening`,
+  per item `discussion`, `closing`, `distribution` and `attendees`)
 * `parse_deadline(phrase_or_sentence) -> dict | None`
 * `score(expected, actual) -> (right, checked)` in `tadarki.minutes.accuracy`
 """

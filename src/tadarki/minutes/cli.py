@@ -17,6 +17,11 @@ def _parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="parse a .txt, .md or .docx file")
     parse.add_argument("file", help="the minutes file")
     parse.add_argument("--json", default="-", metavar="PATH", help="output file ('-' = stdout)")
+    parse.add_argument(
+        "--details",
+        action="store_true",
+        help="also the opening, discussion, closing, distribution and attendees",
+    )
     return parser
 
 
@@ -26,7 +31,7 @@ def main(argv: list[str]) -> int:
     except SystemExit as exc:  # argparse has printed the usage
         return 0 if exc.code == 0 else 2
     try:
-        result = parse_file(args.file)
+        result = parse_file(args.file, details=args.details)
     except MinutesError as exc:
         print(f"tadarki minutes: {exc}", file=sys.stderr)
         return 1

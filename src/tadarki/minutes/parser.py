@@ -144,6 +144,7 @@ class Agenda:
     # (how many decisions preceded the line, names) for each বাস্তবায়নকারী line
     implementer_lines: list[tuple[int, list[str]]] = field(default_factory=list)
     from_row: bool = False  # started by a decisions-table row, not by a heading
+    discussion: list[str] = field(default_factory=list)  # its lines, as printed
 
     def as_json(self) -> dict:
         return {
@@ -519,15 +520,21 @@ class _Body:
             if self.agenda is None:
                 self._new_agenda(None, "")
                 self.pending_title = False
+            elif self.mode in ("agenda", "discussion"):
+                self._discuss(line)
             self.mode = "decision"
             self.decision = None
             return
-        if _DISCUSSION.match(text):
+        m = _DISCUSSION.match(text)
+        if m:
+            if m["rest"].strip():
+                self._discuss(Line(m["rest"].strip()))
             # "… আলোচনা শেষে নিম্নরূপ সিদ্ধান্ত গৃহীত হয়:" ends a discussion and opens the decisions
             self.mode = "decision" if _INTRO_END.search(text) else "discussion"
             self.decision = None
             return
         if self.mode in ("discussion", "agenda") and _INTRO_END.search(text) and not line.cells:
+            self._discuss(line)
             self.mode = "decision"
             self.decision = None
             return
@@ -555,6 +562,13 @@ class _Body:
         elif self.pending_title and self.agenda is not None and line.cells is None:
             self.agenda.title = _agenda_title(text)
             self.pending_title = False
+        elif self.mode in ("agenda", "discussion"):
+            self._discuss(line)
+
+    def _discuss(self, line: Line) -> None:
+        """What is said under a heading before its decisions: kept for `details`."""
+        if self.agenda is not None and line.cells is None:
+            self.agenda.discussion.append(line.text)
 
     def _new_agenda(self, number: str | None, title: str) -> None:
         self.agenda = Agenda(number, _agenda_title(title))
@@ -615,10 +629,12 @@ class _Body:
         serial = row.get("serial", "").strip(" .)।(")
         title = row.get("topic") or row.get("discussion") or ""
         title = re.sub(rf"^আলোচ্য\s*বিষয়\s*{COLON}\s*", "", title)
+        discussion = row.get("discussion", "") if "topic" in roles else ""
         if "discussion" not in roles or "topic" not in roles:
             # A combined "আলোচ্য বিষয়/আলোচনা" cell, or only an "আলোচনা" column ("মাসিক তথ্য: …"):
-            # the topic is what precedes the colon.
-            title = re.split(rf"\s*{COLON}\s+", title, maxsplit=1)[0]
+            # the topic is what precedes the colon, the discussion what follows it.
+            title, *said = re.split(rf"\s*{COLON}\s+", title, maxsplit=1)
+            discussion = said[0] if said else ""
         # A serial (and topic) cell merged over several rows is read once per row: same item.
         same_item = (
             self.agenda is not None
@@ -644,6 +660,8 @@ class _Body:
             names = list(self.agenda.decisions[-1].implementers or [])
         else:
             self.agenda.implementers = list(dict.fromkeys([*self.agenda.implementers, *names]))
+        if discussion and discussion not in self.agenda.discussion:
+            self.agenda.discussion.append(discussion)
         for label, text in _split_labelled(decision_text):
             decision = Decision(
                 label or (serial if under_heading else ""), text, list(names) or None
@@ -921,20 +939,140 @@ def _signature(lines: list[Line]) -> dict | None:
     return {"name": _HONORIFIC.sub("", name), "designation": designation}
 
 
-def _distribution_count(lines: list[Line]) -> int:
-    count = 0
+# "পরিশিষ্ট-'ক'", "পরিশিষ্ট - ক": the attendance annex printed after the distribution list
+_ANNEX = re.compile(r"^পরিশিষ্ট\s*[-–]?\s*['‘’\"]?\s*ক\s*['‘’\"]?\s*[:ঃ।]?$")
+_ANNEX_HEADER_CELL = re.compile(
+    r"^(?:ক্রমিক|ক্রম|ক্রঃ|নং|নাম|পদবি|পদবী|দপ্তর|অফিস|কর্মস্থল|স্বাক্ষর|মোবাইল|ফোন|ই-?মেইল)"
+    r"(?:\s*(?:নং|নম্বর|ও\s*পদবি|ও\s*পদবী|/সংস্থা|ও\s*ঠিকানা))?$"
+)
+
+
+def _entry_marks(text: str) -> list[re.Match]:
+    """The numbers that may start list entries on a line: at its start and inside it."""
+    m = _ENTRY.match(text)
+    return ([m] if m else []) + list(_INLINE_ENTRY.finditer(text))
+
+
+def _distribution(lines: list[Line]) -> list[str]:
+    """The বিতরণ list's entries without their numbers. Only numbers in sequence start an entry
+    (so "প্রশাসন-১ শাখা" or "(৩) নং" inside a text does not), a second list numbered from ১
+    again ("সদয় অবগতির জন্য") ends it, and so does the attendance annex."""
+    entries: list[str] = []
+    may_continue = False  # the last entry did not end a sentence: a wrapped line may follow
     for line in lines:
-        numbers = []
+        if line.cells is None and _ANNEX.match(line.text):
+            break
+        text, starts, second_list = line.text, [], False
+        for mark in _entry_marks(line.text):
+            number = parse_int(mark[1])
+            if number == len(entries) + len(starts) + 1:
+                starts.append(mark)
+            elif number == 1 and (entries or starts):
+                text, second_list = line.text[: mark.start()], True
+                break
+        if not starts and text.strip():
+            heading = text.rstrip().endswith((":", "ঃ"))
+            if may_continue and not line.blank_before and not heading:
+                entries[-1] = f"{entries[-1]} {text.strip()}"
+            else:
+                may_continue = False
+        if starts:
+            ends = [mark.start() for mark in starts[1:]] + [len(text)]
+            for mark, end in zip(starts, ends, strict=True):
+                entries.append(text[mark.end() : end].strip())
+            may_continue = not entries[-1].rstrip(")”\"' ").endswith(_TERMINAL)
+        if second_list:
+            break
+    return entries
+
+
+def _attendees(lines: list[Line]) -> list[str]:
+    """The attendance annex (পরিশিষ্ট-'ক') when the file has it: numbered lines without their
+    numbers, or table rows without the serial cell and the header row."""
+    start = _first(lines, 0, lambda ln: ln.cells is None and bool(_ANNEX.match(ln.text)))
+    if start is None:
+        return []
+    people: list[str] = []
+    for line in lines[start + 1 :]:
+        if line.cells is not None:
+            cells = [c for c in line.cells if c]
+            if any(_ANNEX_HEADER_CELL.match(c.rstrip(":ঃ ")) for c in cells):
+                continue  # the table's header row
+            if cells and _SERIAL.match(cells[0]):
+                cells = cells[1:]
+            if cells:
+                people.append(", ".join(cells))
+            continue
         m = _ENTRY.match(line.text)
         if m:
-            numbers.append(parse_int(m[1]))
-        numbers += [parse_int(x) for x in _INLINE_ENTRY.findall(line.text)]
-        for number in numbers:
-            if number == count + 1:
-                count += 1
-            elif number == 1 and count:
-                return count  # a second list ("সদয় অবগতির জন্য") starts
-    return count
+            people.append(line.text[m.end() :].strip())
+    return people
+
+
+def _paragraphs(texts: list[str]) -> str:
+    """Lines → paragraphs joined by a blank line; a line that does not end a sentence was
+    wrapped (or cut by a page break) and goes on in the next one."""
+    paragraphs: list[str] = []
+    for text in texts:
+        text = text.strip()
+        if not text:
+            continue
+        if paragraphs and not paragraphs[-1].rstrip(")”\"' ").endswith(_TERMINAL):
+            paragraphs[-1] = f"{paragraphs[-1]} {text}"
+        else:
+            paragraphs.append(text)
+    return unicodedata.normalize("NFC", "\n\n".join(paragraphs))
+
+
+def _opening(front: list[Line], title_at: int) -> str:
+    """The paragraph(s) between the header table and the first agenda item."""
+    title_end = next(
+        (i for i in range(title_at, len(front)) if _TITLE_WORD.search(front[i].text)), title_at
+    )
+    start = title_end + 1
+    i, in_header = start, False
+    while i < len(front):
+        line = front[i]
+        key = line.text.rstrip(":ঃ ").strip()
+        if line.cells is None and _HEADER_CELL.match(key):
+            # a header cell on its own line: its value follows (the chair's on up to two lines)
+            i += 1
+            for _ in range(2 if "সভাপতি" in key else 1):
+                if (
+                    i < len(front)
+                    and front[i].cells is None
+                    and not _HEADER_CELL.match(front[i].text.rstrip(":ঃ ").strip())
+                ):
+                    i += 1
+            start, in_header = i, True
+            continue
+        if line.cells is not None or _is_header_row(line):
+            start, in_header = i + 1, True
+        elif in_header and len(line.text) <= 60 and not line.text.endswith(_TERMINAL):
+            start = i + 1  # "সভাপতি : জনাব …" goes on with the designation on lines of its own
+        elif in_header:
+            break  # the header is over: what follows is the opening
+        i += 1
+    texts = [
+        ln.text
+        for ln in front[start:]
+        if ln.cells is None and not _MEMO.match(ln.text) and not _is_date_line(ln.text)
+    ]
+    return _paragraphs(texts)
+
+
+def _closing(lines: list[Line], closing: int | None, stop: int) -> str:
+    """The closing line, and its wrapped continuation."""
+    if closing is None:
+        return ""
+    texts = [lines[closing].text]
+    for line in lines[closing + 1 : stop]:
+        if line.cells is not None or texts[-1].rstrip(")”\"' ").endswith(_TERMINAL):
+            break
+        if _is_date_line(line.text) or _MEMO.match(line.text) or len(line.text) <= 40:
+            break  # the signature block, not a wrapped sentence
+        texts.append(line.text)
+    return unicodedata.normalize("NFC", " ".join(texts))
 
 
 def _portals(lines: list[Line]) -> list[str]:
@@ -954,8 +1092,15 @@ def _first(lines: list[Line], start: int, test) -> int | None:
     return next((i for i in range(start, len(lines)) if test(lines[i])), None)
 
 
-def parse_text(text: str, source: str = "") -> dict:
-    """Minutes as text (lines; table rows as `|` pipes or tabs) → the minutes-json dict."""
+def parse_text(text: str, source: str = "", *, details: bool = False) -> dict:
+    """Minutes as text (lines; table rows as `|` pipes or tabs) → the minutes-json dict.
+
+    With `details`, also what a reprint of the minutes needs (what
+    `committees.services.import_minutes` reads): `opening` (str), per agenda item
+    `discussion` (paragraphs joined by a blank line), `closing` (str), `distribution` (the
+    entries without their numbers; as many as `distribution_count`) and `attendees` (the
+    annex list, [] when the file has none).
+    """
     lines = _prepare(text)
     body_start = _first(
         lines,
@@ -1032,7 +1177,8 @@ def parse_text(text: str, source: str = "") -> dict:
     time_text = _without_dates(header.get("time", ""))
     venue = header.get("venue")
 
-    return {
+    distribution = _distribution(lines[dist_at + 1 :]) if dist_at is not None else []
+    parsed = {
         "source": source,
         "title": title,
         "issuer": _issuer(front[:title_at], title, lines[dist_at:] if dist_at else []),
@@ -1049,11 +1195,17 @@ def parse_text(text: str, source: str = "") -> dict:
             [a.as_json() for a in body.items], issued_on or meeting_date
         ),
         "portals_mentioned": _portals(lines[title_at:]),
-        "distribution_count": _distribution_count(lines[dist_at + 1 :])
-        if dist_at is not None
-        else 0,
+        "distribution_count": len(distribution),
         "signatory": signatory,
     }
+    if details:
+        parsed["opening"] = _opening(front, title_at)
+        for item, agenda in zip(parsed["agenda_items"], body.items, strict=True):
+            item["discussion"] = _paragraphs(agenda.discussion)
+        parsed["closing"] = _closing(lines, closing, sign_to)
+        parsed["distribution"] = distribution
+        parsed["attendees"] = _attendees(lines[closing or body_end :])
+    return parsed
 
 
 def _dated_calendar_days(items: list[dict], start) -> list[dict]:
@@ -1108,6 +1260,6 @@ def read_text(path: str | Path) -> str:
     raise MinutesError(f"{path.name}: not UTF-8 text")
 
 
-def parse_file(path: str | Path) -> dict:
-    """Parse a minutes file; `source` is its file name."""
-    return parse_text(read_text(path), source=Path(path).name)
+def parse_file(path: str | Path, *, details: bool = False) -> dict:
+    """Parse a minutes file; `source` is its file name. `details` as in `parse_text`."""
+    return parse_text(read_text(path), source=Path(path).name, details=details)

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from tadarki.accounts.scope import is_ict, visible_units
@@ -20,7 +20,7 @@ from tadarki.audits.groups import FAMILIES, FAMILY_ORDER, SEVERITY_LABELS
 from tadarki.audits.models import AuditRound, Finding, Observation, Score
 from tadarki.audits.scoring import METHOD
 from tadarki.committees import services as committees
-from tadarki.committees.models import OPEN_STATUSES, Status
+from tadarki.committees.models import OPEN_STATUSES, Occurrence, Status
 from tadarki.registry.models import OrgUnit
 
 SEVERITIES = ("critical", "major", "minor", "info")
@@ -35,6 +35,7 @@ class Lens:
 
     ict: bool
     units: object  # QuerySet[OrgUnit], used as a subquery
+    divisions: list[OrgUnit]
     departments: list[OrgUnit]
     heading: list[OrgUnit]  # the units named at the top of the page
 
@@ -42,14 +43,18 @@ class Lens:
 def lens_for(user) -> Lens:
     ict = is_ict(user)
     units = OrgUnit.objects.all() if ict else visible_units(user)
-    departments = list(
-        units.filter(kind=OrgUnit.Kind.DEPARTMENT, is_active=True).order_by("path")
+    above_offices = list(
+        units.filter(
+            kind__in=(OrgUnit.Kind.DIVISION, OrgUnit.Kind.DEPARTMENT), is_active=True
+        ).order_by("path")
     )
+    divisions = [u for u in above_offices if u.kind == OrgUnit.Kind.DIVISION]
+    departments = [u for u in above_offices if u.kind == OrgUnit.Kind.DEPARTMENT]
     if ict:
-        heading = list(OrgUnit.objects.filter(kind=OrgUnit.Kind.DIVISION).order_by("path"))
+        heading = divisions
     else:
         heading = [m.unit for m in user.memberships.select_related("unit").order_by("unit__path")]
-    return Lens(ict=ict, units=units, departments=departments, heading=heading)
+    return Lens(ict=ict, units=units, divisions=divisions, departments=departments, heading=heading)
 
 
 def _scoped(lens: Lens, qs, unit_field: str):
@@ -85,6 +90,13 @@ class ScoreRow:
     @property
     def change_abs(self) -> float | None:
         return None if self.change is None else abs(self.change)
+
+    @property
+    def severity_list(self) -> list[tuple[str, str, int]]:
+        """(key, label, count) from critical down, for the table cell."""
+        return [
+            (k, SEVERITY_LABELS[k], self.severities[k]) for k in SEVERITIES if k in self.severities
+        ]
 
     @property
     def bar_width(self) -> str:
@@ -125,6 +137,22 @@ def _score_rows(lens: Lens, level: str, units: list[OrgUnit] | None) -> list[Sco
     return result
 
 
+def _by_division(lens: Lens, rows: list[ScoreRow]) -> list[tuple[ScoreRow | None, list]]:
+    """Department rows under their division's own score row (no query when none is visible)."""
+    if not lens.divisions:
+        return [(None, rows)] if rows else []
+    groups = [(row, []) for row in _score_rows(lens, Score.Level.DIVISION, lens.divisions)]
+    loose: list[ScoreRow] = []
+    for row in rows:
+        home = next((g for g in groups if row.unit.path.startswith(g[0].unit.path)), None)
+        (home[1] if home else loose).append(row)
+    for division, members in groups:
+        for member in members:
+            for key, n in member.severities.items():
+                division.severities[key] = division.severities.get(key, 0) + n
+    return [g for g in groups if g[1]] + ([(None, loose)] if loose else [])
+
+
 def _open_findings(lens: Lens, today: date):
     waived = Q(review=Finding.Review.WAIVED) & (
         Q(waiver_expires__isnull=True) | Q(waiver_expires__gte=today)
@@ -139,9 +167,7 @@ def audit_overview(user, today: date | None = None, lens: Lens | None = None) ->
     the latest round found new or fixed."""
     today = today or timezone.localdate()
     lens = lens or lens_for(user)
-    current = (
-        AuditRound.objects.filter(state=AuditRound.State.DONE).order_by("-number").first()
-    )
+    current = AuditRound.objects.filter(state=AuditRound.State.DONE).order_by("-number").first()
     if current is None:
         return {"round": None}
     if lens.departments:
@@ -152,7 +178,6 @@ def audit_overview(user, today: date | None = None, lens: Lens | None = None) ->
         level = "office"
 
     by_severity: dict[str, int] = defaultdict(int)
-    per_unit: dict[int, dict[str, int]] = defaultdict(dict)
     counts = (
         _open_findings(lens, today)
         .values_list("unit__path", "severity")
@@ -182,9 +207,7 @@ def audit_overview(user, today: date | None = None, lens: Lens | None = None) ->
     changes = dict(
         _scoped(
             lens,
-            Observation.objects.filter(
-                round=current, state__in=("new", "regressed", "fixed")
-            ),
+            Observation.objects.filter(round=current, state__in=("new", "regressed", "fixed")),
             "finding__unit",
         )
         .values_list("state")
@@ -200,6 +223,11 @@ def audit_overview(user, today: date | None = None, lens: Lens | None = None) ->
         "round": current,
         "level": level,
         "rows": rows,
+        "groups": _by_division(lens, rows)
+        if level == "department"
+        else [(None, rows)]
+        if rows
+        else [],
         "severities": severity_list,
         "open_total": sum(by_severity.values()),
         "worst_offices": worst,
@@ -266,10 +294,16 @@ def follow_up(user, today: date | None = None, lens: Lens | None = None) -> dict
         totals.overdue |= row.overdue
         totals.reported |= row.reported
 
+    # One line per implementer's assignment: its next due date, so that a monthly report
+    # does not fill the list with the next ten months.
+    due_ahead = Occurrence.objects.filter(status__in=OPEN_STATUSES, due_date__gte=today)
+    next_of_assignment = due_ahead.filter(assignment=OuterRef("assignment")).order_by(
+        "due_date", "pk"
+    )
     upcoming = list(
-        occurrences.filter(status__in=OPEN_STATUSES, due_date__gte=today).order_by(
-            "due_date", "pk"
-        )[:NEXT_DEADLINES]
+        occurrences.filter(status__in=OPEN_STATUSES, due_date__gte=today)
+        .filter(pk=Subquery(next_of_assignment.values("pk")[:1]))
+        .order_by("due_date", "pk")[:NEXT_DEADLINES]
     )
     meetings = list(
         committees.visible_meetings(user).order_by(F("date").desc(), "-pk")[:LAST_MEETINGS]
@@ -301,8 +335,8 @@ def home(user, today: date | None = None) -> dict:
 
 def office_open_findings(user, unit: OrgUnit) -> dict:
     """The office's open findings as of its latest audit, grouped by rule family."""
-    lens_ok = is_ict(user) or visible_units(user).filter(pk=unit.pk).exists()
-    if not lens_ok:
+    in_scope = is_ict(user) or visible_units(user).filter(pk=unit.pk).exists()
+    if not in_scope:
         return {"groups": [], "total": 0, "round": None}
     findings = list(
         Finding.objects.filter(unit=unit)

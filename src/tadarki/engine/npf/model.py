@@ -114,12 +114,14 @@ class Stamp:
     evidence: str = ""
 
 
-class _Furniture:
-    """A ParsedPage attribute read on first use: template furniture (menu, boxes, blocks,
-    boards, stamps) repeats on every page of a portal and the rules read it from the home page,
-    so the other pages of a crawl never pay for reading it."""
+class _Lazy:
+    """A ParsedPage attribute read on first use, with the others of its group. Template
+    furniture (menu, boxes, blocks, boards, stamps) repeats on every page of a portal and the
+    rules read it from the home page; a body's text is read only for the pages a rule looks
+    into. So most pages of a crawl never pay for either."""
 
-    def __init__(self, default: Callable[[], object]) -> None:
+    def __init__(self, group: str, default: Callable[[], object]) -> None:
+        self.group = group
         self.default = default
 
     def __set_name__(self, owner: type, name: str) -> None:
@@ -130,7 +132,7 @@ class _Furniture:
             return self
         values = page.__dict__
         if self.name not in values:
-            page.furnish()
+            page.read_lazy(self.group)
         return values[self.name]
 
     def __set__(self, page: ParsedPage, value) -> None:
@@ -147,36 +149,36 @@ class ParsedPage:
     is_officer_list: bool = False  # an officer/staff directory (its text is the list)
     listed_officers: list[Person] = field(default_factory=list)  # rows of that directory
     body_html: str = ""  # the page's own content (G3 decoded rt-renderer bodies)
-    body_text: str = ""  # visible text of body_html, cleaned
     has_body: bool = False  # the page has a content area at all
-    body_media: int = 0  # images, tables, embeds, file links inside the body
     body_from_renderer: bool = False  # body_html was decoded from rt-renderer attributes
     visible_text: list[str] = field(default_factory=list)  # text runs for junk detection
     links: list[Link] = field(default_factory=list)  # every <a href> on the page
     emails: list[tuple[str, str]] = field(default_factory=list)  # (address, evidence)
-    # Reads the furniture below when one of them is first used (parse.py): name -> value.
-    reader: Callable[[], dict[str, object]] | None = field(default=None, repr=False)
+    # group -> what reads that group's attributes when one is first used: {name: value}
+    readers: dict[str, Callable[[], dict[str, object]]] = field(default_factory=dict, repr=False)
 
-    # Template furniture, read on first use (see _Furniture):
-    menu = _Furniture(list)  # list[MenuItem]
-    boxes = _Furniture(list)  # list[ServiceBox]
-    blocks = _Furniture(list)  # list[Block]
-    notices = _Furniture(lambda: None)  # list[ListEntry] | None; None: no board or list here
-    news = _Furniture(lambda: None)  # list[ListEntry] | None
-    site_stamp = _Furniture(lambda: None)  # Stamp | None
-    content_stamp = _Furniture(lambda: None)  # Stamp | None
-    footer_links = _Furniture(list)  # list[Link]
+    # Read on first use (see _Lazy):
+    menu = _Lazy("furniture", list)  # list[MenuItem]
+    boxes = _Lazy("furniture", list)  # list[ServiceBox]
+    blocks = _Lazy("furniture", list)  # list[Block]
+    notices = _Lazy("furniture", lambda: None)  # list[ListEntry] | None; None: no board/list
+    news = _Lazy("furniture", lambda: None)  # list[ListEntry] | None
+    site_stamp = _Lazy("furniture", lambda: None)  # Stamp | None
+    content_stamp = _Lazy("furniture", lambda: None)  # Stamp | None
+    footer_links = _Lazy("furniture", list)  # list[Link]
+    body_text = _Lazy("body", str)  # visible text of body_html, cleaned
+    body_media = _Lazy("body", int)  # images, tables, embeds, file links inside the body
 
-    def furnish(self) -> None:
-        """Read the template furniture now (once). Pieces already set (a list page's own
-        notices) stay; pages without a reader keep the defaults."""
-        reader, self.reader = self.reader, None
+    def read_lazy(self, group: str) -> None:
+        """Read that group's attributes now (once). Those already set (a list page's own
+        notices) stay; a page without a reader for the group keeps the defaults."""
         values = self.__dict__
+        reader = self.readers.pop(group, None)
         if reader is not None:
             for name, value in reader().items():
                 values.setdefault(name, value)
         for name, value in vars(ParsedPage).items():
-            if isinstance(value, _Furniture) and name not in values:
+            if isinstance(value, _Lazy) and value.group == group and name not in values:
                 values[name] = value.default()
 
     @property

@@ -103,6 +103,26 @@ _LABELLED = re.compile(
 _HONORIFIC = re.compile(r"^(জনাব|জনাবা|বেগম|ড\.|ডঃ|ডা\.|ডাঃ|প্রফেসর|অধ্যাপক|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+")
 
 
+# Every role label above holds one of these words (tests/engine/npf check it), so a body
+# whose text holds none of them names no role holder: its tables need not be read.
+ROLE_WORDS = ("কর্মকর্তা", "কর্তৃপক্ষ", "অনিক", "ফোকাল")
+
+
+def all_role_labels() -> set[str]:
+    labels = set().union(*_UNAMBIGUOUS.values())
+    for by_kind in _BY_PAGE.values():
+        labels |= set(by_kind)
+    return labels
+
+
+def may_name_roles(body_html: str) -> bool:
+    """False only when no role label can be read from this markup (see ROLE_WORDS)."""
+    if "&#" in body_html:  # a character reference may spell a word
+        return True
+    text = match_key(body_html)
+    return any(word in text for word in ROLE_WORDS)
+
+
 def page_kind(title: str, url: str) -> str:
     """ "rti", "grs", "nis" or "" for a page, from its address and title."""
     low = url.lower()

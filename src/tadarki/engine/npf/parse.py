@@ -78,6 +78,8 @@ def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, li
         page.links = [blocks.link_of(html, url, a) for a in tree.css("a[href]")]
         page.footer_links = _read_footer(page, tree, html)
         _read_body(page, tree, html)
+        for name, value in _read_body_text(page).items():
+            setattr(page, name, value)
         _read_list_page(page)
         hrefs = None
     else:
@@ -88,12 +90,13 @@ def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, li
         else:
             hrefs = None
         _read_body(page, tree, html, hrefs)
+        page.readers["body"] = partial(_read_body_text, page)
         if _is_list_path(url):
             # A notice or news list is judged by its rows: read its boards now.
             page.notices = blocks.read_notice_board(tree, html, url)
             page.news = blocks.read_news(tree, html, url)
             _read_list_page(page)
-        page.reader = partial(_read_furniture_later, page, html)
+        page.readers["furniture"] = partial(_read_furniture_later, page, html)
     _read_people(page, tree, html)
     _read_visible_text(page, tree)
     return page, hrefs
@@ -159,16 +162,39 @@ class _AnchorMarkup:
         return (self.markups[index], f'href="{href}">{label}</a>', f'href="{href}"')
 
 
+# (what the URL depends on, href, anchor text) -> (label, URL), shared by all pages: the
+# menu's anchors repeat on every page of a portal.
+_ANCHORS: dict[tuple[str, str, str], tuple[str, str | None]] = {}
+_ANCHORS_MAX = 50_000
+
+
 def _read_links(tree: LexborHTMLParser, raw: str, base: str, source: str) -> list[Link]:
     """Every `<a href>` as blocks.link_of reads it, without serialising the anchors."""
     resolve = PageResolver(base)
+    origin = resolve.origin
     candidates = _AnchorMarkup(source).candidates
+    memo = _ANCHORS
     links = []
     for index, a in enumerate(tree.css("a[href]")):
         href = a.attributes.get("href") or ""
-        label = clean(a.text(deep=True, separator=" "))  # text_of: the tree holds no <wbr>
+        text = a.text(deep=True, separator=" ")
+        if href[:1] == "/" and href[1:2] != "/":
+            scope = origin
+        elif href[:7] == "http://" or href[:8] == "https://":
+            scope = ""
+        else:
+            scope = base
+        key = (scope, href, text)
+        known = memo.get(key)
+        if known is None:
+            # text_of(a), normalise_url(base, href): the tree holds no <wbr>
+            known = (clean(text), resolve(href))
+            if len(memo) >= _ANCHORS_MAX:
+                memo.clear()
+            memo[key] = known
+        label, url = known
         lazy = partial(candidates, index, href, label)
-        links.append(Link(label, href, resolve(href), raw=raw, lazy_candidates=lazy))
+        links.append(Link(label, href, url, raw=raw, lazy_candidates=lazy))
     return links
 
 
@@ -183,8 +209,8 @@ def _read_body(
         bodies = [decode_encoded_content(attr(node, "encoded-content") or "") for node in renderers]
         page.body_html = "".join(bodies)
         if hrefs is not None:
-            # Each body on its own, as the crawler reads them; one body is the fragment below.
-            for body in bodies if len(bodies) > 1 else ():
+            # Each body on its own, as the crawler reads them.
+            for body in bodies:
                 if body:
                     hrefs.extend(_hrefs(LexborHTMLParser(body)))
     elif page.template == "G3":
@@ -213,11 +239,13 @@ def _read_body(
         if node is not None:
             page.has_body = True
             page.body_html = node.html or ""
+
+
+def _read_body_text(page: ParsedPage) -> dict[str, object]:
+    """body_text and body_media, from body_html."""
     if not page.body_html:
-        return
+        return {}
     fragment = LexborHTMLParser(page.body_html)
-    if hrefs is not None and len(renderers) == 1:
-        hrefs.extend(_hrefs(fragment))
     for sel in (
         ".content-update-block",
         ".print-widget",
@@ -231,22 +259,18 @@ def _read_body(
             node.decompose()
     root = fragment.body or fragment.root
     if root is None:
-        return
-    if page.template == "G3" and not renderers:
+        return {}
+    if page.template == "G3" and not page.body_from_renderer:
         # The page heading alone is not content.
         first_heading = root.css_first("h1, h2")
         if first_heading is not None and not root.css_first("table, .list-card-body"):
             first_heading.decompose()
-    elif not renderers:
+    elif not page.body_from_renderer:
         first_heading = root.css_first("h1, h2, h3")
         if first_heading is not None:
             first_heading.decompose()
-    page.body_text = text_of(root)
-    page.body_media = len(
-        root.css(
-            "img[src], table td, iframe, embed, object, video, a[href$='.pdf'], a[href$='.PDF']"
-        )
-    )
+    media = "img[src], table td, iframe, embed, object, video, a[href$='.pdf'], a[href$='.PDF']"
+    return {"body_text": text_of(root), "body_media": len(root.css(media))}
 
 
 def _hrefs(tree: LexborHTMLParser) -> list[str]:
@@ -287,7 +311,7 @@ def _read_list_page(page: ParsedPage) -> None:
 def _read_people(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
     kind = officers.page_kind(page.title, page.url)
     people = officers.read_info_officer_cards(tree, raw, kind)
-    if not people and page.body_html:
+    if not people and page.body_html and officers.may_name_roles(page.body_html):
         body_tree = LexborHTMLParser(page.body_html)
         people = officers.read_role_tables(body_tree, raw, kind)
         if not people:

@@ -61,7 +61,8 @@ def is_charter_link(link: Link) -> bool:
 def check(ctx: Context) -> list[Finding]:
     if ctx.home is None:
         return []
-    links = ctx.links_where("charter", lambda link: is_charter_link(link) and real_target(link))
+    # Distinct links suffice: only the first of each and whether there is any are used.
+    links = [link for link in ctx.distinct_links() if is_charter_link(link) and real_target(link)]
     links = [link for link in links if not _points_home(ctx, link)]
     pages = _charter_pages(ctx, links)
     if not links and not pages:

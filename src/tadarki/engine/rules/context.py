@@ -144,29 +144,23 @@ class Context:
         return entries
 
     def all_links(self) -> list[tuple[ParsedPage, Link]]:
-        """Every link of every content page, in page order. The list is shared."""
-        result = self.memo.get("all_links")
-        if result is None:
-            result = [(parsed, link) for _f, parsed in self.content_pages() for link in parsed.links]
-            self.memo["all_links"] = result
-        return result
+        """Every link of every content page, in page order."""
+        return [(parsed, link) for _f, parsed in self.content_pages() for link in parsed.links]
 
-    def links_where(self, name: str, test) -> list[Link]:
-        """The links (all pages, in order) passing `test`, judged once per distinct
-        (label, href, url): every page repeats the menu, so most links are the same."""
-        key = ("links_where", name)
-        result = self.memo.get(key)
+    def distinct_links(self) -> list[Link]:
+        """The first link (in page order) of each distinct (label, href, url): every page
+        repeats the menu, so rules that ask "is there a link that…" need look at few."""
+        result = self.memo.get("distinct_links")
         if result is None:
-            verdicts: dict[tuple[str, str, str | None], bool] = {}
+            seen: set[tuple[str, str, str | None]] = set()
             result = []
-            for _parsed, link in self.all_links():
-                triple = (link.label, link.href, link.url)
-                verdict = verdicts.get(triple)
-                if verdict is None:
-                    verdict = verdicts[triple] = bool(test(link))
-                if verdict:
-                    result.append(link)
-            self.memo[key] = result
+            for _f, parsed in self.content_pages():
+                for link in parsed.links:
+                    triple = (link.label, link.href, link.url)
+                    if triple not in seen:
+                        seen.add(triple)
+                        result.append(link)
+            self.memo["distinct_links"] = result
         return result
 
     # --- findings ------------------------------------------------------------------------

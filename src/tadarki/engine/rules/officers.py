@@ -78,10 +78,11 @@ def _family_pages(ctx: Context, family: str) -> list[ParsedPage]:
 
 def _links_naming(ctx: Context, role: str, family: str) -> list[str]:
     """Targets of links whose label is exactly that role's label."""
-    def names_role(link) -> bool:
-        return real_target(link) and classify_role(link.label, family) == role
-
-    return [link.url or "" for link in ctx.links_where(f"names {role} in {family}", names_role)]
+    return [
+        link.url or ""
+        for link in ctx.distinct_links()  # the same answer as all links: only any() is asked
+        if real_target(link) and classify_role(link.label, family) == role
+    ]
 
 
 def _missing_roles(ctx: Context, people: list[tuple[ParsedPage, Person]]) -> list[Finding]:

@@ -70,7 +70,7 @@ def _find(ctx: Context, requirement: StatRequirement) -> list[tuple[ParsedPage, 
         if any(p.search(parsed.url) for p in patterns):
             hits.append((parsed, parsed.url))
             continue
-        text = match_key(" ".join(parsed.visible_text) + " " + parsed.title)
+        text = _text_key(ctx, parsed)
         label = next((lb for lb in labels if lb and lb in text), None)
         if label is None:
             continue
@@ -86,6 +86,15 @@ def _find(ctx: Context, requirement: StatRequirement) -> list[tuple[ParsedPage, 
             continue
         hits.append((parsed, label))
     return hits
+
+
+def _text_key(ctx: Context, page: ParsedPage) -> str:
+    """The page's visible text and title as labels are compared, once per page."""
+    keys = ctx.memo.setdefault("stats.text_keys", {})
+    key = keys.get(id(page))
+    if key is None:
+        key = keys[id(page)] = match_key(" ".join(page.visible_text) + " " + page.title)
+    return key
 
 
 def _newest_date(page: ParsedPage, requirement: StatRequirement) -> date | None:

@@ -1,16 +1,19 @@
 """`tadarki audit_round`: run an audit round from the command line, cron or Celery beat.
 
-tadarki audit_round                       # every portal (resumes unfinished rounds first)
+tadarki audit_round                       # every portal (resumes orphaned rounds first)
 tadarki audit_round --department dip      # one department's subtree
 tadarki audit_round --office a --office b # listed offices
 tadarki audit_round --resume 12           # finish round 12, doing only what is not done
-tadarki audit_round --resume-only         # finish unfinished rounds, start none (cron)
+tadarki audit_round --resume-only         # finish orphaned rounds, start none (cron)
+
+An orphaned round is an unfinished one whose runner is gone (killed, machine restarted):
+see tadarki.audits.leases. A round another live process is running is left alone.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from tadarki.audits import runner, services
+from tadarki.audits import leases, runner, services
 from tadarki.audits.models import AuditRound
 from tadarki.registry.models import OrgUnit
 
@@ -33,11 +36,21 @@ class Command(BaseCommand):
                 audit_round = AuditRound.objects.get(number=options["resume"])
             except AuditRound.DoesNotExist:
                 raise CommandError(f"no round {options['resume']}") from None
-            self._run(audit_round, options)
+            if leases.holder_alive(audit_round):
+                raise CommandError(
+                    f"round {audit_round.number} is being run by {audit_round.runner}"
+                )
+            try:
+                self._run(audit_round, options)
+            except runner.RoundBusy as busy:
+                raise CommandError(str(busy)) from None
             return
-        for audit_round in runner.unfinished_rounds():
+        for audit_round in leases.orphaned_rounds():
             self.stdout.write(f"resuming round {audit_round.number}")
-            self._run(audit_round, options)
+            try:
+                self._run(audit_round, options)
+            except runner.RoundBusy:
+                continue  # another process claimed it just now
         if options["resume_only"]:
             return
         department = offices = None
