@@ -109,6 +109,12 @@ MEDIA_ROOT = Path(os.getenv("MEDIA_ROOT", VAR_DIR / "media"))
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# Panels other apps add to the registry's office page.
+TADARKI_OFFICE_EXTRA_TEMPLATES = [
+    "web/office_extra/findings.html",
+    "web/office_extra/decisions.html",
+]
+
 # Uploads and imports are capped; the registry import checks its own limit too.
 TADARKI_MAX_UPLOAD_BYTES = envint("TADARKI_MAX_UPLOAD_BYTES", str(10 * 1024 * 1024))
 DATA_UPLOAD_MAX_MEMORY_SIZE = TADARKI_MAX_UPLOAD_BYTES

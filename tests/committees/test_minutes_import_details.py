@@ -91,3 +91,19 @@ def test_upload_review_imports_the_details(client, users, committee, sample_path
     assert first.discussion.startswith("সিস্টেম এনালিস্ট সভাকে অবহিত করেন বিগত সভাসমূহে")
     assert meeting.opening.startswith("সভাপতি উপস্থিত সকলকে শুভেচ্ছা ও স্বাগত জানিয়ে")
     assert len(meeting.distribution.splitlines()) == 7
+
+
+def test_table_layout_keeps_titles_and_discussion_apart(committee, users, sample_path, tmp_path):
+    parsed = parse_file(sample_path, details=True)
+    meeting = services.import_minutes(parsed, committee, by=users["ict"])
+    meeting.layout = Meeting.Layout.TABLE
+    meeting.save()
+    path = tmp_path / "minutes-table.docx"
+    path.write_bytes(minutes_docx.render(meeting))
+
+    again = parse_file(path, details=True)
+
+    assert [i["title"] for i in again["agenda_items"]] == [
+        i["title"] for i in parsed["agenda_items"]
+    ]
+    assert "অবিলম্বিত পাসপোর্টের সংখ্যা প্রকাশ করা নেই" in again["agenda_items"][0]["discussion"]

@@ -116,6 +116,7 @@ class PageCache(models.Model):
     etag = models.CharField(max_length=255, blank=True)
     last_modified = models.CharField(max_length=64, blank=True)
     sha256 = models.CharField(max_length=64)  # of the UTF-8 text
+    content_type = models.CharField(max_length=100, blank=True)  # a 304 carries none
     codec = models.CharField(max_length=8, default="zlib")
     text = models.BinaryField()  # compressed UTF-8
     updated_at = models.DateTimeField()

@@ -39,18 +39,20 @@ class RoundPageCache:
 
     def __init__(self, portal_host: str, rows: dict[str, tuple] | None = None) -> None:
         self.portal_host = portal_host
-        self._rows = rows or {}  # url -> (etag, last_modified, sha256, codec, data)
+        self._rows = rows or {}  # url -> (etag, last_modified, sha256, codec, data, type)
         self.fresh: dict[str, CachedPage] = {}  # written by this crawl
+        self.asked: set[str] = set()  # URLs this crawl asked about
         self.bodies_filled = 0  # pages answered 304 whose body came from here
 
     @classmethod
     def load(cls, portal_url: str) -> RoundPageCache:
         host = _bare_host(urlsplit(portal_url).netloc)
+        fields = ("url", "etag", "last_modified", "sha256", "codec", "text", "content_type")
         rows = {
-            url: (etag, lm, sha, codec, bytes(data))
-            for url, etag, lm, sha, codec, data in PageCache.objects.filter(
+            url: (etag, lm, sha, codec, bytes(data), ctype)
+            for url, etag, lm, sha, codec, data, ctype in PageCache.objects.filter(
                 portal_host=host
-            ).values_list("url", "etag", "last_modified", "sha256", "codec", "text")
+            ).values_list(*fields)
         }
         return cls(host, rows)
 
@@ -63,6 +65,7 @@ class RoundPageCache:
 
     # The engine's ConditionalCache protocol (called on the crawl loop: memory only).
     def get(self, url: str) -> CachedPage | None:
+        self.asked.add(url)
         if url in self.fresh:
             return self.fresh[url]
         row = self._rows.get(url)
@@ -90,13 +93,21 @@ class RoundPageCache:
             if page.sha256 and hashlib.sha256(body).hexdigest() != page.sha256:
                 continue  # not the text the engine judged
             page.body = body
+            row = self._rows.get(page.url)
+            if not page.content_type and row is not None:
+                page.content_type = row[5]
             filled += 1
         self.bodies_filled = filled
         return filled
 
-    def save(self) -> int:
-        """Write this crawl's entries (insert or replace, keyed by URL)."""
+    def save(self, result: PortalResult | None = None) -> int:
+        """Write this crawl's entries (insert or replace, keyed by URL).
+
+        After a crawl that reached the portal, entries for pages it no longer asked about
+        (removed from the portal) are dropped, so the cache follows the portal.
+        """
         now = timezone.now()
+        types = {p.url: p.content_type for p in result.pages} if result is not None else {}
         rows = []
         for url, page in self.fresh.items():
             body = page.text.encode("utf-8")
@@ -109,6 +120,7 @@ class RoundPageCache:
                     etag=page.etag[:255],
                     last_modified=page.last_modified[:64],
                     sha256=hashlib.sha256(body).hexdigest(),
+                    content_type=(types.get(url) or "")[:100],
                     codec=codec,
                     text=data,
                     updated_at=now,
@@ -126,9 +138,14 @@ class RoundPageCache:
                     "etag",
                     "last_modified",
                     "sha256",
+                    "content_type",
                     "codec",
                     "text",
                     "updated_at",
                 ],
             )
+        if result is not None and result.reachable:
+            gone = set(self._rows) - self.asked - set(self.fresh)
+            if gone:
+                PageCache.objects.filter(url_hash__in=[url_hash(u) for u in gone]).delete()
         return len(rows)

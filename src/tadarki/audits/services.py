@@ -141,7 +141,7 @@ def record_portal_result(
         return rp
     if page_cache is not None:
         page_cache.fill_bodies(result)
-        page_cache.save()
+        page_cache.save(result)
     audit_round, unit = rp.round, rp.unit
     department = ancestor_of_kind(unit, OrgUnit.Kind.DEPARTMENT)
     pages = [p.to_json() for p in result.pages]

@@ -117,18 +117,23 @@ def _items_as_sections(doc, minutes: minutes_layout.Minutes) -> None:
 
 
 def _items_as_table(doc, minutes: minutes_layout.Minutes) -> None:
-    table = doc.add_table(rows=1, cols=4)
+    # A discussion column only when there is discussion, so the title cell stays the title.
+    with_discussion = any(item.discussion for item in minutes.items)
+    heads = ["ক্রমিক", "আলোচ্য বিষয়", "সিদ্ধান্ত", "বাস্তবায়নকারী"]
+    if with_discussion:
+        heads.insert(2, "আলোচনা")
+    table = doc.add_table(rows=1, cols=len(heads))
     table.style = "Table Grid"
-    for cell, head in zip(
-        table.rows[0].cells, ("ক্রমিক", "আলোচ্য বিষয়", "সিদ্ধান্ত", "বাস্তবায়নকারী"), strict=True
-    ):
+    for cell, head in zip(table.rows[0].cells, heads, strict=True):
         _cell(cell, head, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for n, item in enumerate(minutes.items, 1):
-        row = table.add_row().cells
-        _cell(row[0], item.number or minutes_layout.to_bengali(n))
-        _cell(row[1], "\n".join([item.title, *item.discussion]))
-        _cell(row[2], "\n".join(f"{lb}. {tx}" if lb else tx for lb, tx in item.decisions))
-        _cell(row[3], item.implementers)
+        cells = [item.number or minutes_layout.to_bengali(n), item.title]
+        if with_discussion:
+            cells.append("\n".join(item.discussion))
+        cells.append("\n".join(f"{lb}. {tx}" if lb else tx for lb, tx in item.decisions))
+        cells.append(item.implementers)
+        for cell, text in zip(table.add_row().cells, cells, strict=True):
+            _cell(cell, text)
 
 
 def render(meeting: Meeting) -> bytes:

@@ -20,7 +20,7 @@ from tadarki.engine.npf.detect import detect_template
 from tadarki.engine.npf.html import attr, text_of
 from tadarki.engine.npf.model import Link, ParsedPage
 from tadarki.engine.npf.rtbody import decode_encoded_content
-from tadarki.engine.npf.urls import PageResolver
+from tadarki.engine.npf.urls import PageResolver, is_placeholder_href
 
 _WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -180,8 +180,8 @@ def _read_links(tree: LexborHTMLParser, raw: str, base: str, source: str) -> lis
         text = a.text(deep=True, separator=" ")
         if href[:1] == "/" and href[1:2] != "/":
             scope = origin
-        elif href[:7] == "http://" or href[:8] == "https://":
-            scope = ""
+        elif href[:7] == "http://" or href[:8] == "https://" or is_placeholder_href(href):
+            scope = ""  # the URL (None for "#", "nolink/…") does not depend on the page
         else:
             scope = base
         key = (scope, href, text)
