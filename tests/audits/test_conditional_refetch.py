@@ -9,6 +9,7 @@ from tests.audits.farm_env import farm_served, path_of, register_farm, use_farm
 
 from tadarki.audits.evidence import snapshot_body
 from tadarki.audits.models import AuditRound, Finding, Observation, PageCache, Snapshot
+from tadarki.audits.page_cache import url_hash
 
 HOST = "passport.lakshmipur.gov.bd"
 
@@ -55,6 +56,7 @@ def test_unchanged_pages_answer_304_with_same_findings_and_real_evidence(farm):
         assert hashlib.sha256(body).hexdigest() == obs.sha256
         assert PageCache.objects.get(url=obs.url).sha256 == obs.sha256
         assert body.decode("utf-8").lstrip().startswith("<")
+        assert obs.snapshot.content_type.startswith("text/html")
         checked += 1
     assert checked > 0
     # A 304 page counts as re-checked: nothing was left "not re-checked" by the cache.
@@ -68,9 +70,22 @@ def test_changed_page_is_fetched_again_and_its_finding_fixed(farm):
     office = Finding.objects.filter(unit__code=HOST.replace(".", "-"))
     charter = office.get(rule="charter.incomplete")
     farm.fix(HOST, "charter.incomplete", charter.subject)
+    kept = PageCache.objects.filter(portal_host=HOST).first()
+    removed_url = f"http://{HOST}/site/page/removed-since"
+    PageCache.objects.create(
+        url_hash=url_hash(removed_url),
+        url=removed_url,
+        portal_host=HOST,
+        sha256=kept.sha256,
+        codec=kept.codec,
+        text=kept.text,
+        updated_at=kept.updated_at,
+    )
     server.reset_counts()
     call_command("audit_round")
     charter.refresh_from_db()
     assert charter.status == "fixed"
     assert server.answers[(200, path_of(charter.url))] >= 1
     assert server.statuses[304] > 0
+    # A page the portal no longer links to leaves the cache.
+    assert not PageCache.objects.filter(url=removed_url).exists()

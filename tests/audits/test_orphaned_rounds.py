@@ -132,3 +132,30 @@ def test_web_process_start_resumes_in_the_background(monkeypatch):
     monkeypatch.setattr(runner, "resume_orphaned", lambda: calls.append(1) or [])
     runner.resume_orphaned_in_background().join(timeout=5)
     assert calls == [1]
+
+
+@pytest.mark.django_db
+def test_only_one_of_two_runners_gets_the_round(tree):
+    audit_round = services.create_round(trigger="command")
+    first, second = leases.new_identity(), leases.new_identity()
+    assert leases.claim(audit_round.pk, first)
+    assert not leases.claim(audit_round.pk, second)
+    assert leases.renew(audit_round.pk, first) and not leases.renew(audit_round.pk, second)
+    leases.release(audit_round.pk, first)
+    assert leases.claim(audit_round.pk, second)
+
+
+@pytest.mark.django_db
+def test_celery_round_is_left_to_the_broker_but_can_be_requeued(tree, settings, monkeypatch):
+    from tadarki.audits import tasks
+
+    queued = []
+    monkeypatch.setattr(tasks.audit_portal_task, "delay", queued.append)
+    settings.TADARKI_USE_CELERY = True
+    audit_round = services.create_round(trigger="command")
+    assert runner.start_round(audit_round) == "celery"
+    audit_round.refresh_from_db()
+    assert audit_round.runner == leases.CELERY and len(queued) == 4
+    assert runner.resume_orphaned() == []  # redelivery is the broker's job
+    call_command("audit_round", "--resume", str(audit_round.number))  # explicit: re-queue
+    assert len(queued) == 8

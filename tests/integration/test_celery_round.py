@@ -1,5 +1,6 @@
 """Scale-out: the same round gives the same findings on Celery workers (PostgreSQL + Redis)
-as in-process (SQLite).
+as in-process (SQLite); a second Celery round re-fetches conditionally (the farm answers 304)
+and finds the same.
 
 Needs Redis at 127.0.0.1:6379 and PostgreSQL at 127.0.0.1:5432 (user postgres, trust). The
 test creates and drops its own database, uses its own Celery queue, and starts a real
@@ -17,7 +18,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from tests.audits.farm_env import FAST_CRAWL, farm_running
+from tests.audits.farm_env import FAST_CRAWL, farm_served
 
 pytestmark = pytest.mark.integration
 
@@ -34,6 +35,11 @@ from tadarki.farm.generate import build_farm
 from tests.audits.farm_env import register_farm
 register_farm(build_farm({portals}, {pages}, 1))
 """
+SEEN_IN_ROUND_2 = (
+    "SELECT u.code, f.rule, f.subject FROM audits_observation o "
+    "JOIN audits_finding f ON f.id = o.finding_id JOIN registry_orgunit u ON u.id = f.unit_id "
+    "JOIN audits_auditround r ON r.id = o.round_id WHERE r.number = 2 AND o.state = 'open'"
+)
 FINDINGS_SQL = (
     "SELECT u.code, f.rule, f.subject, f.severity, f.status FROM audits_finding f "
     "JOIN registry_orgunit u ON u.id = f.unit_id"
@@ -118,9 +124,23 @@ def _prepare(env):
     )
 
 
+def _wait_for_round(db, number: int, worker, log_path: Path) -> None:
+    deadline = time.monotonic() + 180
+    state = None
+    while time.monotonic() < deadline:
+        state = db.execute("SELECT state FROM audits_auditround WHERE number = %s", [number])
+        state = state.fetchone()
+        db.commit()
+        if state and state[0] == "done":
+            return
+        assert worker.poll() is None, log_path.read_text()[-2000:]
+        time.sleep(0.5)
+    raise AssertionError(f"round {number}: {state}\n{log_path.read_text()[-3000:]}")
+
+
 def test_celery_round_matches_in_process_round(tmp_path, pg_database, redis_url):
     queue = f"tadarki-test-{uuid.uuid4().hex[:8]}"
-    with farm_running(portals=PORTALS, pages=PAGES) as (_farm, proxy):
+    with farm_served(portals=PORTALS, pages=PAGES) as (_farm, server, proxy):
         # In-process, embedded default (SQLite).
         local = tmp_path / "local"
         local.mkdir()
@@ -173,16 +193,7 @@ def test_celery_round_matches_in_process_round(tmp_path, pg_database, redis_url)
             import psycopg
 
             with psycopg.connect(pg_url.replace("postgres://", "postgresql://")) as db:
-                deadline = time.monotonic() + 180
-                state = None
-                while time.monotonic() < deadline:
-                    state = db.execute("SELECT state FROM audits_auditround").fetchone()
-                    db.commit()
-                    if state and state[0] == "done":
-                        break
-                    assert worker.poll() is None, (celery_dir / "worker.log").read_text()[-2000:]
-                    time.sleep(0.5)
-                assert state and state[0] == "done", (celery_dir / "worker.log").read_text()[-3000:]
+                _wait_for_round(db, 1, worker, celery_dir / "worker.log")
                 celery_seconds = time.monotonic() - started
                 got = sorted(tuple(row) for row in db.execute(FINDINGS_SQL).fetchall())
                 celery_work = db.execute(
@@ -193,6 +204,14 @@ def test_celery_round_matches_in_process_round(tmp_path, pg_database, redis_url)
                     "SELECT count(*), sum(pages_fetched) FROM audits_roundportal "
                     "WHERE state = 'done'"
                 ).fetchone()
+
+                # A second round on the workers asks "changed since?": the farm answers 304.
+                server.reset_counts()
+                _tadarki(env_celery, "audit_round")
+                _wait_for_round(db, 2, worker, celery_dir / "worker.log")
+                second = sorted(tuple(row) for row in db.execute(SEEN_IN_ROUND_2).fetchall())
+                runner = db.execute("SELECT runner FROM audits_auditround WHERE number = 2")
+                runner = runner.fetchone()[0]
         finally:
             worker.terminate()
             try:
@@ -201,6 +220,9 @@ def test_celery_round_matches_in_process_round(tmp_path, pg_database, redis_url)
                 worker.kill()
     assert portals[0] == PORTALS
     assert got == expected
+    assert second == sorted(row[:3] for row in expected)
+    assert server.statuses[304] > server.statuses[200]
+    assert runner == "celery"
     print(
         f"\n{PORTALS} portals, {portals[1]} pages: in-process {in_process_seconds:.1f}s "
         f"(crawling {in_process_work:.1f}s), celery (1 worker x {CONCURRENCY}) "

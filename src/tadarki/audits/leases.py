@@ -15,7 +15,6 @@ import socket
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from .models import AuditRound
@@ -59,18 +58,29 @@ def holder_alive(audit_round: AuditRound) -> bool:
     return True
 
 
+def run_elsewhere(audit_round: AuditRound) -> bool:
+    """Another live process runs the round (a Celery round may be re-queued: not this)."""
+    return audit_round.runner != CELERY and holder_alive(audit_round)
+
+
 def claim(audit_round_id: int, identity: str) -> bool:
-    """Take the round for `identity`; False when it is finished or another runner is alive."""
-    with transaction.atomic():
-        audit_round = AuditRound.objects.select_for_update().get(pk=audit_round_id)
-        if audit_round.state not in UNFINISHED:
-            return False
-        if audit_round.runner != identity and holder_alive(audit_round):
-            return False
-        audit_round.runner = identity
-        audit_round.lease_until = timezone.now() + timedelta(seconds=lease_seconds())
-        audit_round.save(update_fields=["runner", "lease_until"])
-        return True
+    """Take the round for `identity`; False when it is finished or another runner is alive.
+
+    A compare-and-swap on (runner, lease_until) rather than a row lock, so that two
+    processes claiming at once cannot both win, on SQLite as on PostgreSQL.
+    """
+    audit_round = AuditRound.objects.get(pk=audit_round_id)
+    if audit_round.state not in UNFINISHED:
+        return False
+    if audit_round.runner != identity and holder_alive(audit_round):
+        return False
+    taken = AuditRound.objects.filter(
+        pk=audit_round_id,
+        state__in=UNFINISHED,
+        runner=audit_round.runner,
+        lease_until=audit_round.lease_until,
+    ).update(runner=identity, lease_until=timezone.now() + timedelta(seconds=lease_seconds()))
+    return taken == 1
 
 
 def renew(audit_round_id: int, identity: str) -> bool:
@@ -85,10 +95,6 @@ def release(audit_round_id: int, identity: str) -> None:
     AuditRound.objects.filter(pk=audit_round_id, runner=identity).update(
         runner="", lease_until=None
     )
-
-
-def mark_queued_to_celery(audit_round_id: int) -> None:
-    AuditRound.objects.filter(pk=audit_round_id).update(runner=CELERY, lease_until=None)
 
 
 def orphaned_rounds() -> list[AuditRound]:

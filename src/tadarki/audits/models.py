@@ -119,7 +119,7 @@ class PageCache(models.Model):
     content_type = models.CharField(max_length=100, blank=True)  # a 304 carries none
     codec = models.CharField(max_length=8, default="zlib")
     text = models.BinaryField()  # compressed UTF-8
-    updated_at = models.DateTimeField()
+    updated_at = models.DateTimeField()  # last written, or last asked about by a crawl
 
     def __str__(self) -> str:
         return self.url

@@ -10,6 +10,7 @@ keeps the real page body and its sha256.
 from __future__ import annotations
 
 import hashlib
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -144,8 +145,23 @@ class RoundPageCache:
                     "updated_at",
                 ],
             )
+        reused = (set(self._rows) & self.asked) - set(self.fresh)
+        if reused:  # still linked: keep them past the retention purge
+            PageCache.objects.filter(portal_host=self.portal_host, url__in=reused).update(
+                updated_at=now
+            )
         if result is not None and result.reachable:
             gone = set(self._rows) - self.asked - set(self.fresh)
             if gone:
-                PageCache.objects.filter(url_hash__in=[url_hash(u) for u in gone]).delete()
+                PageCache.objects.filter(portal_host=self.portal_host, url__in=gone).delete()
         return len(rows)
+
+
+def purge_page_cache(retention_days: int | None = None) -> int:
+    """Drop entries no crawl has asked about for the retention period (e.g. an office whose
+    portal moved to another address)."""
+    if retention_days is None:
+        retention_days = getattr(settings, "TADARKI_SNAPSHOT_RETENTION_DAYS", 400)
+    cutoff = timezone.now() - timedelta(days=retention_days)
+    deleted, _ = PageCache.objects.filter(updated_at__lt=cutoff).delete()
+    return deleted

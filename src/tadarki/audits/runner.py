@@ -273,8 +273,10 @@ def start_round(audit_round: AuditRound) -> str:
     if getattr(settings, "TADARKI_USE_CELERY", False):
         from .tasks import audit_portal_task
 
+        # Claimed for "celery" so that no other process queues the same portals again.
+        if not leases.claim(audit_round.pk, leases.CELERY):
+            raise RoundBusy(f"round {audit_round.number} is run by another process")
         services.reset_interrupted(audit_round)
-        leases.mark_queued_to_celery(audit_round.pk)
         for rp_id in audit_round.portals.filter(state=RoundPortal.State.PENDING).values_list(
             "pk", flat=True
         ):

@@ -114,11 +114,13 @@ def round_resume(request, number: int):
         raise PermissionDenied
     audit_round = get_object_or_404(AuditRound, number=number, cancel_requested=False)
     if audit_round.state in (AuditRound.State.PENDING, AuditRound.State.RUNNING):
-        if leases.holder_alive(audit_round):
-            messages.info(request, _("The round is already running."))
-        else:
+        try:
+            if leases.run_elsewhere(audit_round):
+                raise runner.RoundBusy(audit_round.runner)
             runner.start_round(audit_round)
             messages.info(request, _("Resuming the round."))
+        except runner.RoundBusy:
+            messages.info(request, _("The round is already running."))
     return redirect("audits:round", number=number)
 
 

@@ -106,6 +106,11 @@ _HONORIFIC = re.compile(r"^(জনাব|জনাবা|বেগম|ড\.|ড�
 # Every role label above holds one of these words (tests/engine/npf check it), so a body
 # whose text holds none of them names no role holder: its tables need not be read.
 ROLE_WORDS = ("কর্মকর্তা", "কর্তৃপক্ষ", "অনিক", "ফোকাল")
+# The same test on markup as published, without normalising it: none of these letters is
+# composed or reordered by NFC, while "ফোকাল"'s ো may be written as ে + া, so its "কাল" part
+# stands for it. (Zero-width joiners are removed first, as match_key does.)
+_RAW_ROLE_WORDS = ("কর্মকর্তা", "কর্তৃপক্ষ", "অনিক", "কাল")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def all_role_labels() -> set[str]:
@@ -119,8 +124,8 @@ def may_name_roles(body_html: str) -> bool:
     """False only when no role label can be read from this markup (see ROLE_WORDS)."""
     if "&#" in body_html:  # a character reference may spell a word
         return True
-    text = match_key(body_html)
-    return any(word in text for word in ROLE_WORDS)
+    text = _ZERO_WIDTH.sub("", body_html)
+    return any(word in text for word in _RAW_ROLE_WORDS)
 
 
 def page_kind(title: str, url: str) -> str:

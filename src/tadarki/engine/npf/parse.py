@@ -359,13 +359,40 @@ def _read_visible_text(page: ParsedPage, tree: LexborHTMLParser) -> None:
         root = decoded.body or decoded.root
         if root is not None:
             runs.extend(root.text(deep=True, separator="\n").split("\n"))
-    page.visible_text = [run for run in (clean(x) for x in runs) if run]
+    memo = _CLEAN_RUNS
+    visible = []
+    for run in runs:
+        cleaned = memo.get(run)
+        if cleaned is None:
+            cleaned = clean(run)
+            if len(run) <= _MEMO_LEN:
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                memo[run] = cleaned
+        if cleaned:
+            visible.append(cleaned)
+    page.visible_text = visible
+
+
+# Text runs repeat on every page (menu, footer), so their cleaning and junk verdicts are
+# remembered, for short runs only, and a bounded number of them.
+_CLEAN_RUNS: dict[str, str] = {}
+_JUNK_RUNS: dict[str, str] = {}
+_MEMO_LEN = 200
+_MEMO_MAX = 50_000
 
 
 def junk_on_page(page: ParsedPage) -> str:
     """The first junk snippet in the page's visible text, "" when none."""
+    memo = _JUNK_RUNS
     for run in page.visible_text:
-        found = find_junk(run)
+        found = memo.get(run)
+        if found is None:
+            found = find_junk(run)
+            if len(run) <= _MEMO_LEN:
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                memo[run] = found
         if found:
             return found
     return ""

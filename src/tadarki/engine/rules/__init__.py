@@ -64,7 +64,9 @@ class Judgement:
     warnings: list[str] = field(default_factory=list)  # rule families that failed on this site
 
 
-def judge(site: Site, config: RulesConfig | None = None, *, parsed: dict | None = None) -> Judgement:
+def judge(
+    site: Site, config: RulesConfig | None = None, *, parsed: dict | None = None
+) -> Judgement:
     config = config or RulesConfig()
     ctx = Context.build(site, config, parsed)
     template = ctx.home.template if ctx.home is not None else "generic"

@@ -36,7 +36,7 @@ class Command(BaseCommand):
                 audit_round = AuditRound.objects.get(number=options["resume"])
             except AuditRound.DoesNotExist:
                 raise CommandError(f"no round {options['resume']}") from None
-            if leases.holder_alive(audit_round):
+            if leases.run_elsewhere(audit_round):
                 raise CommandError(
                     f"round {audit_round.number} is being run by {audit_round.runner}"
                 )
