@@ -12,6 +12,8 @@ CHROMIUM = os.getenv("TADARKI_CHROMIUM", "/usr/bin/chromium")
 
 # Live-server tests run the ORM from Playwright's thread pool; Django must allow it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Live servers must not pick up rounds in the background while a test runs.
+os.environ["TADARKI_RESUME_ON_START"] = "0"
 
 
 @pytest.fixture(autouse=True)

@@ -32,6 +32,12 @@ def _tree():
     return ssd, dip, dnc, office
 
 
+@pytest.fixture(autouse=True)
+def _needs_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("set DATABASE_URL=postgres://… (make integration does)")
+
+
 def test_database_is_postgresql():
     assert connection.vendor == "postgresql"
 

@@ -4,6 +4,8 @@ Migrates the SQLite database, loads the seed registry and demo data, starts the 
 on 127.0.0.1, runs one audit round over it in-process, prints the logins and serves the site.
 """
 
+import os
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -39,6 +41,10 @@ class Command(BaseCommand):
         # The farm is ours: crawl it faster than a real portal would be.
         settings.TADARKI_CRAWL = {"requests_per_second": 25.0, "concurrency_per_host": 4}
         settings.TADARKI_PORTAL_CONCURRENCY = 12
+        os.environ["TADARKI_RESUME_ON_START"] = "0"  # resumed here, before serving
+        resumed = runner.resume_orphaned()
+        if resumed:
+            self.stdout.write(f"resumed interrupted rounds: {resumed}")
         self.stdout.write(f"demo portal farm: {len(farm.portals)} portals via proxy {proxy.url}")
 
         if not options["no_round"]:
