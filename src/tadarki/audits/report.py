@@ -66,7 +66,7 @@ class Report:
     @property
     def title(self) -> str:
         return (
-            f"{self.department.name_bn}-এর তথ্য বাতায়ন পর্যবেক্ষণ (রাউন্ড {to_bengali(self.round.number)})"
+            f"{genitive(self.department.name_bn)} তথ্য বাতায়ন পর্যবেক্ষণ (রাউন্ড {to_bengali(self.round.number)})"
         )
 
     def date_line(self) -> str:
