@@ -6,8 +6,11 @@ import hashlib
 from dataclasses import dataclass, field
 
 import pytest
+from tests.helpers.org import fast_passwords, make_user, ministry_and_division
 
 from tadarki.engine.result import Finding, PageRecord, PortalResult
+
+__all__ = ["fast_passwords"]  # the autouse fixture, shared with tests/committees
 
 
 @dataclass
@@ -76,10 +79,7 @@ def tree(db):
     from tadarki.registry.models import OrgUnit
 
     K = OrgUnit.Kind
-    ministry = OrgUnit.objects.create(kind=K.MINISTRY, code="moha", name_bn="স্বরাষ্ট্র মন্ত্রণালয়")
-    division = OrgUnit.objects.create(
-        kind=K.DIVISION, code="ssd", name_bn="সুরক্ষা সেবা বিভাগ", parent=ministry
-    )
+    ministry, division = ministry_and_division()
     dip = OrgUnit.objects.create(
         kind=K.DEPARTMENT, code="dip", name_bn="বহিরাগমন ও পাসপোর্ট অধিদপ্তর", parent=division
     )
@@ -125,17 +125,6 @@ def tree(db):
     return units
 
 
-def make_user(username, role=None, unit=None, email=""):
-    from tadarki.accounts.models import Membership, User
-
-    user = User.objects.create_user(
-        username, email=email or f"{username}@example.gov.bd", password="pw-Secret-123"
-    )
-    if role:
-        Membership.objects.create(user=user, role=role, unit=unit)
-    return user
-
-
 @pytest.fixture
 def users(tree):
     from tadarki.accounts.models import Role
@@ -148,9 +137,3 @@ def users(tree):
         "member": make_user("member", Role.COMMITTEE_MEMBER, tree["division"]),
         "nobody": make_user("nobody"),
     }
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Password hashing is not under test here; PBKDF2 would dominate the run time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

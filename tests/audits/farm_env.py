@@ -1,17 +1,26 @@
 """The fixture farm behind a loopback proxy, registered as offices, for end-to-end tests.
 
-Imported by tests/audits and tests/browser (`from tests.audits.farm_env import ...`)."""
+Imported by tests/audits, tests/browser and tests/integration
+(`from tests.audits.farm_env import ...`)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections import Counter
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from tests.helpers.org import ministry_and_division
 
 from tadarki.farm import catalogue
 from tadarki.farm.generate import build_farm
 from tadarki.farm.proxy import LoopbackProxy
 from tadarki.farm.server import FarmServer
+
+REPO = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
 
 # Department name (as the farm writes it) → registry code.
 CODES = {names[0]: key for key, names in catalogue.DEPARTMENTS.items()}
@@ -74,10 +83,7 @@ def register_farm(farm) -> dict:
     from tadarki.registry.models import OrgUnit
 
     K = OrgUnit.Kind
-    ministry = OrgUnit.objects.create(kind=K.MINISTRY, code="moha", name_bn="স্বরাষ্ট্র মন্ত্রণালয়")
-    division = OrgUnit.objects.create(
-        kind=K.DIVISION, code="ssd", name_bn="সুরক্ষা সেবা বিভাগ", parent=ministry
-    )
+    _ministry, division = ministry_and_division()
     units = {"division": division}
     for host, portal in farm.portals.items():
         key = CODES.get(portal.department, portal.department)
@@ -98,3 +104,40 @@ def register_farm(farm) -> dict:
 
 def path_of(url: str) -> str:
     return unquote(urlsplit(url).path)
+
+
+# For tests that run `tadarki` as a subprocess on their own database and compare the findings.
+FINDINGS_SQL = (
+    "SELECT u.code, f.rule, f.subject, f.severity, f.status FROM audits_finding f "
+    "JOIN registry_orgunit u ON u.id = f.unit_id"
+)
+_SEED = """
+import django; django.setup()
+from tadarki.farm.generate import build_farm
+from tests.audits.farm_env import register_farm
+register_farm(build_farm({portals}, {pages}, 1))
+"""
+
+
+def run_tadarki(env: dict, *args: str, timeout: float) -> subprocess.CompletedProcess:
+    """`tadarki <args>` in a subprocess with `env`, failing the test on a non-zero exit."""
+    return subprocess.run(
+        [str(BIN / "tadarki"), *args],
+        env=env,
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def seed_database(
+    env: dict, portals: int, pages: int, *, migrate_timeout: float, seed_timeout: float
+) -> None:
+    """Migrate the database `env` names and register a farm of that size in it."""
+    run_tadarki(env, "migrate", "--noinput", timeout=migrate_timeout)
+    script = _SEED.format(portals=portals, pages=pages)
+    subprocess.run(
+        [sys.executable, "-c", script], env=env, cwd=REPO, check=True, timeout=seed_timeout
+    )

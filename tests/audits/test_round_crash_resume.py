@@ -12,29 +12,24 @@ import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from tests.audits.farm_env import FAST_CRAWL, farm_served
+from tests.audits.farm_env import (
+    BIN,
+    FAST_CRAWL,
+    FINDINGS_SQL,
+    REPO,
+    farm_served,
+    run_tadarki,
+    seed_database,
+)
 
-REPO = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
 PORTALS, PAGES = 3, 12
 # Slow enough that a portal is surely mid-crawl when the kill lands, fast enough for CI.
 CRAWL = dict(FAST_CRAWL, requests_per_second=40)
-SEED = f"""
-import django; django.setup()
-from tadarki.farm.generate import build_farm
-from tests.audits.farm_env import register_farm
-register_farm(build_farm({PORTALS}, {PAGES}, 1))
-"""
-FINDINGS = (
-    "SELECT u.code, f.rule, f.subject, f.severity, f.status FROM audits_finding f "
-    "JOIN registry_orgunit u ON u.id = f.unit_id"
-)
 OBSERVATIONS = (
     "SELECT u.code, f.rule, f.subject, o.state FROM audits_observation o "
     "JOIN audits_finding f ON f.id = o.finding_id JOIN registry_orgunit u ON u.id = f.unit_id"
@@ -57,15 +52,7 @@ def _environment(tmp: Path, database: Path, proxy_url: str, crawl: dict = CRAWL)
 
 
 def _tadarki(env, *args, timeout=120):
-    return subprocess.run(
-        [str(BIN / "tadarki"), *args],
-        env=env,
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+    return run_tadarki(env, *args, timeout=timeout)
 
 
 def _rows(database: Path, sql: str) -> list[tuple]:
@@ -84,8 +71,7 @@ def databases(tmp_path):
     """(base, crash, clean): one migrated, seeded database and two copies of it."""
     base = tmp_path / "base.sqlite3"
     env = _environment(tmp_path, base, "")
-    _tadarki(env, "migrate", "--noinput")
-    subprocess.run([sys.executable, "-c", SEED], env=env, cwd=REPO, check=True, timeout=60)
+    seed_database(env, PORTALS, PAGES, migrate_timeout=120, seed_timeout=60)
     crash, clean = tmp_path / "crash.sqlite3", tmp_path / "clean.sqlite3"
     shutil.copy(base, crash)
     shutil.copy(base, clean)
@@ -146,8 +132,8 @@ def test_killed_round_resumes_to_the_findings_of_an_uninterrupted_one(tmp_path, 
         host = urlsplit(hosts[after[pk][2]]).hostname
         assert server.responder.requests[host] == requests_before.get(host, 0)
 
-    findings = _rows(crash, FINDINGS)
-    assert findings and findings == _rows(clean, FINDINGS)
+    findings = _rows(crash, FINDINGS_SQL)
+    assert findings and findings == _rows(clean, FINDINGS_SQL)
     observations = _rows(crash, OBSERVATIONS)
     assert observations == _rows(clean, OBSERVATIONS)
     assert len(set(observations)) == len(observations)

@@ -1,10 +1,13 @@
 """An SSD-shaped organisation tree, its users and a website monitoring committee."""
 
 import pytest
+from tests.helpers.org import fast_passwords, make_user, ministry_and_division
 
-from tadarki.accounts.models import Membership, Role, User
+from tadarki.accounts.models import Role
 from tadarki.committees.models import Committee, NumberingScheme
 from tadarki.registry.models import OrgUnit, OrgUnitAlias
+
+__all__ = ["fast_passwords"]  # the autouse fixture, shared with tests/audits
 
 DEPARTMENTS = [
     ("dip", "বহিরাগমন ও পাসপোর্ট অধিদপ্তর"),
@@ -17,10 +20,7 @@ DEPARTMENTS = [
 @pytest.fixture
 def org(db):
     K = OrgUnit.Kind
-    ministry = OrgUnit.objects.create(kind=K.MINISTRY, code="moha", name_bn="স্বরাষ্ট্র মন্ত্রণালয়")
-    ssd = OrgUnit.objects.create(
-        kind=K.DIVISION, code="ssd", name_bn="সুরক্ষা সেবা বিভাগ", parent=ministry
-    )
+    ministry, ssd = ministry_and_division()
     ict = OrgUnit.objects.create(kind=K.SECTION, code="ssd-ict", name_bn="আইসিটি সেল", parent=ssd)
     units = {"ministry": ministry, "ssd": ssd, "ict": ict}
     for code, name in DEPARTMENTS:
@@ -37,27 +37,13 @@ def org(db):
     return units
 
 
-def _user(username, role=None, unit=None, email=""):
-    user = User.objects.create_user(
-        username, email=email or f"{username}@example.gov.bd", password="pw-Tadarki-1"
-    )
-    if role:
-        Membership.objects.create(user=user, role=role, unit=unit)
-    return user
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def users(org, fast_passwords):
     return {
-        "ict": _user("ict", Role.ICT_CELL, org["ict"]),
-        "dip": _user("dipfocal", Role.FOCAL_POINT, org["dip"]),
-        "prisons": _user("prisonfocal", Role.FOCAL_POINT, org["prisons"]),
-        "member": _user("member", Role.COMMITTEE_MEMBER, org["ssd"]),
+        "ict": make_user("ict", Role.ICT_CELL, org["ict"]),
+        "dip": make_user("dipfocal", Role.FOCAL_POINT, org["dip"]),
+        "prisons": make_user("prisonfocal", Role.FOCAL_POINT, org["prisons"]),
+        "member": make_user("member", Role.COMMITTEE_MEMBER, org["ssd"]),
     }
 
 

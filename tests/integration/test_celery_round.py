@@ -12,37 +12,32 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 
 import pytest
-from tests.audits.farm_env import FAST_CRAWL, farm_served
+from tests.audits.farm_env import (
+    BIN,
+    FAST_CRAWL,
+    FINDINGS_SQL,
+    REPO,
+    farm_served,
+    run_tadarki,
+    seed_database,
+)
 
 pytestmark = pytest.mark.integration
 
-REPO = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
 PORTALS = int(os.getenv("TADARKI_CELERY_TEST_PORTALS", "4"))
 PAGES = 12
 # Knobs for measuring what a worker sustains (the defaults keep CI quick).
 CONCURRENCY = os.getenv("TADARKI_CELERY_TEST_CONCURRENCY", "2")
 CRAWL = dict(FAST_CRAWL, requests_per_second=float(os.getenv("TADARKI_CELERY_TEST_RPS", "0")))
-SEED = """
-import django; django.setup()
-from tadarki.farm.generate import build_farm
-from tests.audits.farm_env import register_farm
-register_farm(build_farm({portals}, {pages}, 1))
-"""
 SEEN_IN_ROUND_2 = (
     "SELECT u.code, f.rule, f.subject FROM audits_observation o "
     "JOIN audits_finding f ON f.id = o.finding_id JOIN registry_orgunit u ON u.id = f.unit_id "
     "JOIN audits_auditround r ON r.id = o.round_id WHERE r.number = 2 AND o.state = 'open'"
-)
-FINDINGS_SQL = (
-    "SELECT u.code, f.rule, f.subject, f.severity, f.status FROM audits_finding f "
-    "JOIN registry_orgunit u ON u.id = f.unit_id"
 )
 
 
@@ -102,26 +97,11 @@ def _environment(tmp: Path, proxy_url: str, database_url: str, broker: str, queu
 
 
 def _tadarki(env, *args, timeout=300):
-    return subprocess.run(
-        [str(BIN / "tadarki"), *args],
-        env=env,
-        cwd=REPO,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+    return run_tadarki(env, *args, timeout=timeout)
 
 
 def _prepare(env):
-    _tadarki(env, "migrate", "--noinput")
-    subprocess.run(
-        [sys.executable, "-c", SEED.format(portals=PORTALS, pages=PAGES)],
-        env=env,
-        cwd=REPO,
-        check=True,
-        timeout=120,
-    )
+    seed_database(env, PORTALS, PAGES, migrate_timeout=300, seed_timeout=120)
 
 
 def _wait_for_round(db, number: int, worker, log_path: Path) -> None:

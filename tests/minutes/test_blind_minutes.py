@@ -14,10 +14,10 @@ is in `w:numPr`, in paragraphs and inside table cells, not in the text).
 Each expectation lists only what a reader can check by eye; keys left out are not compared.
 """
 
-import json
 from pathlib import Path
 
 import pytest
+from tests.minutes.minutes_files import json_twin
 
 from tadarki.minutes import parse_file
 from tadarki.minutes.accuracy import mistakes, score
@@ -55,7 +55,7 @@ WORD_FILES = [
 
 
 def _expected(name: str) -> dict:
-    return json.loads((BLIND / name).with_suffix(".json").read_text(encoding="utf-8"))
+    return json_twin(BLIND / name)
 
 
 def _differences(expected, actual, path: str = "") -> list[str]:

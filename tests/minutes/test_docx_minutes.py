@@ -1,17 +1,15 @@
 """A .docx made here with python-docx (paragraphs, a header table, a decisions table, in document
 order) parses to the same structure as its text twin."""
 
-import json
 from pathlib import Path
 
 import pytest
+from tests.minutes.minutes_files import DATA, json_twin
 
 from tadarki.minutes import parse_file, parse_text
 from tadarki.minutes.docx_text import docx_to_text
 
 docx = pytest.importorskip("docx")
-
-DATA = Path(__file__).parent / "data"
 
 
 def _write_docx(text: str, path: Path) -> None:
@@ -41,7 +39,7 @@ def test_decisions_table_docx_matches_its_text_twin(tmp_path):
     text = (DATA / "psd-rms-3rd-2022.txt").read_text(encoding="utf-8")
     path = tmp_path / "psd-rms-3rd-2022.docx"
     _write_docx(text, path)
-    expected = json.loads((DATA / "psd-rms-3rd-2022.json").read_text(encoding="utf-8"))
+    expected = json_twin(DATA / "psd-rms-3rd-2022.txt")
     expected["source"] = path.name
     assert parse_file(path) == expected
 
@@ -50,7 +48,7 @@ def test_header_table_docx_matches_its_text_twin(tmp_path, shared_dir):
     sample = shared_dir / "samples" / "minutes" / "website-monitoring-17th-2025.txt"
     path = tmp_path / "website.docx"
     _write_docx(sample.read_text(encoding="utf-8"), path)
-    expected = json.loads(sample.with_suffix(".json").read_text(encoding="utf-8"))
+    expected = json_twin(sample)
     expected["source"] = path.name
     assert parse_file(path) == expected
 

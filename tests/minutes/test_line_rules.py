@@ -1,21 +1,10 @@
 """The line rules of the parser, one variant at a time, on small made-up minutes."""
 
 import pytest
+from tests.minutes.minutes_files import minutes
 
 from tadarki.minutes import parse_text
 from tadarki.minutes.implementers import infer_implementers, split_implementers
-
-
-def minutes(header: str = "", body: str = "", back: str = "") -> str:
-    header = header or "সভাপতি\tখলিল আহমেদ যুগ্মসচিব\nসভার তারিখ\t১২ আগস্ট ২০২৫"
-    body = body or "১.০ আলোচ্য বিষয়: বিবিধ।\n\n১.০ সিদ্ধান্ত:\n\nক. দ্রুত হালনাগাদ করতে হবে।"
-    back = back or "স্মারক নম্বর: ৫৮.০০.০০০০.০১৮.৩১.০০৩.২৫.৮৯\nতারিখ: ২১ আগস্ট ২০২৫"
-    return (
-        "ওয়েবসাইট মনিটরিং কমিটির ১৭তম সভার কার্যবিবরণী\n\n"
-        f"{header}\n\nসভাপতি উপস্থিত সকলকে স্বাগত জানান।\n\n{body}\n\n"
-        "সভায় আর কোন আলোচনা না থাকায় সভার সমাপ্তি ঘোষণা করা হয়।\n\n"
-        f"খলিল আহমেদ\nযুগ্মসচিব\n\n{back}\n"
-    )
 
 
 @pytest.mark.parametrize(

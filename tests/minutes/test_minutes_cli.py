@@ -5,7 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+from tests.minutes.minutes_files import DATA, json_twin
+
 TADARKI = Path(sys.executable).with_name("tadarki")
 
 
@@ -18,7 +19,7 @@ def _run(*args: str) -> subprocess.CompletedProcess:
 def test_parse_writes_json_to_stdout():
     result = _run("parse", str(DATA / "psd-website-2nd-2022.txt"), "--json", "-")
     assert result.returncode == 0, result.stderr
-    expected = json.loads((DATA / "psd-website-2nd-2022.json").read_text(encoding="utf-8"))
+    expected = json_twin(DATA / "psd-website-2nd-2022.txt")
     assert json.loads(result.stdout) == expected
     assert "জননিরাপত্তা" in result.stdout  # ensure_ascii=False
 

@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from tests.minutes.minutes_files import json_twin
 
 from tadarki.minutes import parse_file, parse_text
 
@@ -27,9 +28,7 @@ def sample(shared_dir):
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_details_add_keys_and_change_nothing_else(sample, shared_dir, name):
-    expected = json.loads(
-        (shared_dir / "samples" / "minutes" / f"{name}.json").read_text(encoding="utf-8")
-    )
+    expected = json_twin(shared_dir / "samples" / "minutes" / f"{name}.txt")
     plain, detailed = sample(name), sample(name, details=True)
     assert plain == expected
     assert not DETAIL_KEYS & set(plain) and "discussion" not in plain["agenda_items"][0]

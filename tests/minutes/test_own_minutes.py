@@ -2,15 +2,12 @@
 a cell per line, one in markdown pipes with a deadline column, and lettered forms with colon
 headers, hard-wrapped lines and per-decision or per-agenda implementer lines."""
 
-import json
-from pathlib import Path
-
 import pytest
+from tests.minutes.minutes_files import DATA, json_twin
 
 from tadarki.minutes import parse_file
 from tadarki.minutes.accuracy import mistakes, score
 
-DATA = Path(__file__).parent / "data"
 OWN = [
     "psd-rms-3rd-2022.txt",
     "psd-website-2nd-2022.txt",
@@ -21,7 +18,7 @@ OWN = [
 
 
 def _expected(name: str) -> dict:
-    return json.loads((DATA / name).with_suffix(".json").read_text(encoding="utf-8"))
+    return json_twin(DATA / name)
 
 
 @pytest.mark.parametrize("name", OWN)

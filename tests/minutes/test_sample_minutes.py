@@ -1,8 +1,7 @@
 """The three real minutes in ../shared/samples/minutes parse exactly to their .json twins."""
 
-import json
-
 import pytest
+from tests.minutes.minutes_files import json_twin
 
 from tadarki.minutes import parse_file
 
@@ -12,5 +11,5 @@ SAMPLES = ["citizen-charter-q3-2024", "innovation-team-4th-2019", "website-monit
 @pytest.mark.parametrize("name", SAMPLES)
 def test_sample_parses_to_its_json_twin(shared_dir, name):
     folder = shared_dir / "samples" / "minutes"
-    expected = json.loads((folder / f"{name}.json").read_text(encoding="utf-8"))
+    expected = json_twin(folder / f"{name}.txt")
     assert parse_file(folder / f"{name}.txt") == expected

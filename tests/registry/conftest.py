@@ -1,8 +1,11 @@
 import pytest
+from tests.helpers.org import fast_passwords
 
 from tadarki.accounts.models import Membership, Role, User
 from tadarki.registry.models import OrgUnit
 from tadarki.registry.seed import load_seed
+
+__all__ = ["fast_passwords"]  # the autouse fixture, shared with tests/audits and tests/committees
 
 
 @pytest.fixture
@@ -36,9 +39,3 @@ def dnc_focal(make_user, seeded):
 def uploads_in_tmp(settings, tmp_path):
     """Uploaded import files land in the test's own folder, not in ./var."""
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    # PBKDF2's million rounds cost a second a user on a busy CI machine; tests need no strength.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

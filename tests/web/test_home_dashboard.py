@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from tests.helpers.org import ministry_and_division
 
 from tadarki.accounts.models import Membership, Role, User
 from tadarki.audits.models import AuditRound, Finding, Observation, Score
@@ -85,10 +86,7 @@ def _add_department(ssd, code, name, offices):
 
 @pytest.fixture
 def org(db):
-    ministry = OrgUnit.objects.create(kind=K.MINISTRY, code="moha", name_bn="স্বরাষ্ট্র মন্ত্রণালয়")
-    ssd = OrgUnit.objects.create(
-        kind=K.DIVISION, code="ssd", name_bn="সুরক্ষা সেবা বিভাগ", parent=ministry
-    )
+    _ministry, ssd = ministry_and_division()
     ict = OrgUnit.objects.create(kind=K.SECTION, code="ssd-ict", name_bn="আইসিটি সেল", parent=ssd)
     dip = OrgUnit.objects.create(kind=K.DEPARTMENT, code="dip", name_bn=DIP, parent=ssd)
     prisons = OrgUnit.objects.create(kind=K.DEPARTMENT, code="prisons", name_bn=PRISONS, parent=ssd)

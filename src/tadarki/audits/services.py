@@ -4,7 +4,7 @@ one transaction (lifecycle, evidence, office score), finish a round (roll-up sco
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from django.db import transaction
@@ -123,6 +123,19 @@ def _known_snapshot(digest: str):
     return Snapshot.objects.filter(sha256=digest).first() if digest else None
 
 
+def _record_event(
+    finding: Finding, audit_round: AuditRound, step: lifecycle.Transition, previous: str | None
+) -> None:
+    """A status change the round caused (opened, fixed, reopened …), kept for the history."""
+    FindingEvent.objects.create(
+        finding=finding,
+        round=audit_round,
+        kind=step.event,
+        from_value=previous,
+        to_value=step.status,
+    )
+
+
 @transaction.atomic
 def record_portal_result(
     round_portal_id: int, result: PortalResult, page_cache=None
@@ -192,13 +205,7 @@ def record_portal_result(
             snapshot=snapshots.get(digest) or _known_snapshot(digest),
         )
         if step.event:
-            FindingEvent.objects.create(
-                finding=finding,
-                round=audit_round,
-                kind=step.event,
-                from_value=previous,
-                to_value=step.status,
-            )
+            _record_event(finding, audit_round, step, previous)
 
     audited = rp.state != RoundPortal.State.FAILED and (result.reachable or not rp.url)
     for key, finding in existing.items():
@@ -220,13 +227,7 @@ def record_portal_result(
             url=finding.url,
         )
         if step.event:
-            FindingEvent.objects.create(
-                finding=finding,
-                round=audit_round,
-                kind=step.event,
-                from_value=previous,
-                to_value=step.status,
-            )
+            _record_event(finding, audit_round, step, previous)
 
     open_findings = [
         f
@@ -330,41 +331,49 @@ def roll_up_scores(audit_round: AuditRound) -> None:
     Score.objects.filter(round=audit_round, method=scoring.METHOD).exclude(
         level=Score.Level.OFFICE
     ).delete()
-    departments = OrgUnit.objects.filter(kind=OrgUnit.Kind.DEPARTMENT)
-    dept_rows = []
-    for dept in departments:
-        mine = [s for s in office_scores if s.unit.path.startswith(dept.path)]
+    dept_rows = _roll_up(
+        audit_round,
+        OrgUnit.objects.filter(kind=OrgUnit.Kind.DEPARTMENT),
+        office_scores,
+        Score.Level.DEPARTMENT,
+        offices=len,
+    )
+    _roll_up(
+        audit_round,
+        OrgUnit.objects.filter(kind=OrgUnit.Kind.DIVISION),
+        dept_rows,
+        Score.Level.DIVISION,
+        offices=lambda mine: sum(s.offices for s in mine),
+    )
+
+
+def _roll_up(
+    audit_round: AuditRound,
+    parents,
+    below: list[Score],
+    level: str,
+    *,
+    offices: Callable[[list[Score]], int],
+) -> list[Score]:
+    """One level's scores: each parent unit gets the mean of the scores in its subtree."""
+    rows = []
+    for parent in parents:
+        mine = [s for s in below if s.unit.path.startswith(parent.path)]
         if not mine:
             continue
-        dept_rows.append(
+        rows.append(
             Score(
                 round=audit_round,
-                unit=dept,
-                level=Score.Level.DEPARTMENT,
+                unit=parent,
+                level=level,
                 score=scoring.mean_score(s.score for s in mine),
                 method=scoring.METHOD,
                 open_findings=sum(s.open_findings for s in mine),
-                offices=len(mine),
+                offices=offices(mine),
             )
         )
-    Score.objects.bulk_create(dept_rows)
-    division_rows = []
-    for division in OrgUnit.objects.filter(kind=OrgUnit.Kind.DIVISION):
-        mine = [s for s in dept_rows if s.unit.path.startswith(division.path)]
-        if not mine:
-            continue
-        division_rows.append(
-            Score(
-                round=audit_round,
-                unit=division,
-                level=Score.Level.DIVISION,
-                score=scoring.mean_score(s.score for s in mine),
-                method=scoring.METHOD,
-                open_findings=sum(s.open_findings for s in mine),
-                offices=sum(s.offices for s in mine),
-            )
-        )
-    Score.objects.bulk_create(division_rows)
+    Score.objects.bulk_create(rows)
+    return rows
 
 
 def finish_round(audit_round_id: int) -> AuditRound | None:

@@ -29,7 +29,7 @@ def _clean(text: str) -> str:
     return _WS.sub(" ", nfc(text).replace("\xa0", " ")).strip()
 
 
-_clean_short = lru_cache(maxsize=65536)(_clean)
+_clean_short = lru_cache(maxsize=16384)(_clean)
 
 
 def clean(text: str) -> str:
@@ -44,7 +44,7 @@ def _match_key(text: str) -> str:
     return key.rstrip(" :ঃ").strip()
 
 
-_match_key_short = lru_cache(maxsize=65536)(_match_key)
+_match_key_short = lru_cache(maxsize=16384)(_match_key)
 
 
 def match_key(text: str) -> str:
@@ -127,7 +127,7 @@ def _find_junk(text: str) -> str:
     return ""
 
 
-_find_junk_short = lru_cache(maxsize=65536)(_find_junk)
+_find_junk_short = lru_cache(maxsize=16384)(_find_junk)
 _SENTENCE_GAP = re.compile(r"(?<=[.!?।])\s+|\s{2,}")
 
 _NUKTA_FORMS = {"য়": "(?:য়|\u09df)", "ড়": "(?:ড়|\u09dc)", "ঢ়": "(?:ঢ়|\u09dd)"}

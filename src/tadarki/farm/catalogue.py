@@ -5,6 +5,8 @@ Kept apart from the generator so that the generator reads as structure, not data
 
 from __future__ import annotations
 
+from tadarki.bangla.calendar import GREGORIAN_MONTHS_BN, WEEKDAYS_BN
+
 # Department key → (Bengali name, host prefix, office name pattern, statistic key or "").
 DEPARTMENTS: dict[str, tuple[str, str, str, str]] = {
     "passport": (
@@ -162,21 +164,9 @@ INNOVATION_IDEAS = [
     "এসএমএসের মাধ্যমে সেবা প্রাপ্তির তথ্য প্রদান",
     "হেল্পডেস্কে সেবা গ্রহীতাদের জন্য টোকেন ব্যবস্থা",
 ]
-BENGALI_MONTHS = [
-    "জানুয়ারি",
-    "ফেব্রুয়ারি",
-    "মার্চ",
-    "এপ্রিল",
-    "মে",
-    "জুন",
-    "জুলাই",
-    "আগস্ট",
-    "সেপ্টেম্বর",
-    "অক্টোবর",
-    "নভেম্বর",
-    "ডিসেম্বর",
-]
-BENGALI_WEEKDAYS = ["সোমবার", "মঙ্গলবার", "বুধবার", "বৃহস্পতিবার", "শুক্রবার", "শনিবার", "রবিবার"]
+# Date names come from the calendar module so the farm writes exactly what the parser reads.
+BENGALI_MONTHS = GREGORIAN_MONTHS_BN
+BENGALI_WEEKDAYS = WEEKDAYS_BN
 
 # Junk the committee calls অনাকাঙ্ক্ষিত চিহ্ন (npf-structure.md §12): legacy-font Bengali,
 # the replacement character, escaped markup shown as text.

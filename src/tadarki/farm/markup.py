@@ -148,6 +148,31 @@ def leaf_html(portal: Portal, key: tuple, label: str, target: str) -> tuple[str,
     return target, label
 
 
+def menu_leaf_link(portal: Portal, key: tuple, leaf) -> tuple[str, str] | None:
+    """The (href, label) of a menu leaf in either theme; None when its special page is off."""
+    if leaf.special and leaf.special != "gallery":
+        target = special_target(portal, leaf.special)
+        return None if target is None else (target, leaf.label)
+    return leaf_html(portal, key, leaf.label, leaf.page)
+
+
+def special_box_links(portal: Portal, box) -> list[tuple[str, str]]:
+    """The (href, label) pairs a special-page service box shows, its switched-off pages left out."""
+    links = []
+    for item in box.items:
+        target = special_target(portal, item.special) if item.special else item.target
+        if target is not None:
+            links.append((target, item.label))
+    return links
+
+
+def eservice_items(portal: Portal) -> str:
+    """The e-service `<li>` links both themes list (none under the eservice.none defect)."""
+    if portal.on("eservice.none"):
+        return ""
+    return "".join(f'<li><a href="{e(u)}">{e(label)}</a></li>' for label, u in portal.eservices)
+
+
 # ---- page bodies shared by every generation -------------------------------------------
 
 

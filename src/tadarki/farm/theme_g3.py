@@ -17,12 +17,13 @@ from tadarki.farm.markup import (
     e,
     editor_encoding,
     email_of,
-    leaf_html,
+    eservice_items,
+    menu_leaf_link,
     notice_date,
     page_body,
     rti_roles,
     site_stamp,
-    special_target,
+    special_box_links,
     to_bengali,
     visible_news,
     visible_notices,
@@ -43,13 +44,10 @@ def menu(portal: Portal) -> str:
             items = []
             if not portal.on("column-empty", top.label, ci):
                 for li, leaf in enumerate(col.leaves):
-                    if leaf.special and leaf.special != "gallery":
-                        target = special_target(portal, leaf.special)
-                        if target is None:
-                            continue
-                        href, label = target, leaf.label
-                    else:
-                        href, label = leaf_html(portal, (top.label, ci, li), leaf.label, leaf.page)
+                    link = menu_leaf_link(portal, (top.label, ci, li), leaf)
+                    if link is None:
+                        continue
+                    href, label = link
                     items.append(
                         f'<li class="menu-sub-child-list"><a title=" {e(label)}" class="menu-sub-child-link" '
                         f'href="{e(href)}" ><div>{e(label)}</div></a></li>'
@@ -112,20 +110,13 @@ def home(portal: Portal) -> str:
             )
         boxes.append(service_box(box.title, "".join(items)))
     for box in portal.special_boxes:
-        items = []
-        for item in box.items:
-            target = special_target(portal, item.special) if item.special else item.target
-            if target is not None:
-                items.append(
-                    f'<li class="service-box-list-item"><a href="{e(target)}">{e(item.label)}</a></li>'
-                )
+        items = [
+            f'<li class="service-box-list-item"><a href="{e(target)}">{e(label)}</a></li>'
+            for target, label in special_box_links(portal, box)
+        ]
         if items:
             boxes.append(service_box(box.title, "".join(items)))
-    eservices = (
-        ""
-        if portal.on("eservice.none")
-        else "".join(f'<li><a href="{e(u)}">{e(label)}</a></li>' for label, u in portal.eservices)
-    )
+    eservices = eservice_items(portal)
     ideas = ""
     if portal.special_on("innovation"):
         ideas = f'<li><a href="{e(portal.specials["innovation"].path)}">উদ্ভাবনী উদ্যোগসমূহ</a></li>'

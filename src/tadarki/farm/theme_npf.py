@@ -13,12 +13,13 @@ from tadarki.farm.markup import (
     e,
     editor_encoding,
     email_of,
-    leaf_html,
+    eservice_items,
+    menu_leaf_link,
     ncr,
     notice_date,
     page_body,
     site_stamp,
-    special_target,
+    special_box_links,
     to_bengali,
     visible_news,
     visible_notices,
@@ -36,13 +37,10 @@ def menu(portal: Portal) -> str:
                 continue
             items = []
             for li, leaf in enumerate(col.leaves):
-                if leaf.special and leaf.special != "gallery":
-                    target = special_target(portal, leaf.special)
-                    if target is None:
-                        continue
-                    href, label = target, leaf.label
-                else:
-                    href, label = leaf_html(portal, (top.label, ci, li), leaf.label, leaf.page)
+                link = menu_leaf_link(portal, (top.label, ci, li), leaf)
+                if link is None:
+                    continue
+                href, label = link
                 items.append(f'<li><a href="{e(href)}">{e(label)}</a></li>')
             if not items:
                 continue  # a compliance column whose page the defect removed
@@ -82,11 +80,10 @@ def boxes(portal: Portal) -> str:
         )
         out.append(service_box(n, box.title, items))
     for box in portal.special_boxes:
-        items = []
-        for item in box.items:
-            target = special_target(portal, item.special) if item.special else item.target
-            if target is not None:
-                items.append(f'<li><a href="{e(target)}">{e(item.label)}</a></li>')
+        items = [
+            f'<li><a href="{e(target)}">{e(label)}</a></li>'
+            for target, label in special_box_links(portal, box)
+        ]
         if items:
             n += 1
             out.append(service_box(n, box.title, "".join(items)))
@@ -124,11 +121,7 @@ def home_left(portal: Portal) -> str:
 
 def sidebar(portal: Portal) -> str:
     head = portal.officers[0]
-    eservices = (
-        ""
-        if portal.on("eservice.none")
-        else "".join(f'<li><a href="{e(u)}">{e(label)}</a></li>' for label, u in portal.eservices)
-    )
+    eservices = eservice_items(portal)
     ideas = ""
     if portal.special_on("innovation"):
         target = portal.specials["innovation"].path

@@ -5,6 +5,7 @@ become an `OrgUnitVersion` closed on the effective date, and `unit_as_of` reads 
 so a past meeting or audit shows the unit as it was then.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -79,28 +80,27 @@ def _close_current_version(unit: OrgUnit, on: date, reorg: Reorganisation) -> No
     """End the unit's present look on `on`, creating the 'since always' version if needed."""
     current = unit.versions.filter(valid_to__isnull=True).first()
     if current is None:
-        OrgUnitVersion.objects.create(
-            unit=unit,
-            name_bn=unit.name_bn,
-            name_en=unit.name_en,
-            parent_id=unit.parent_id,
-            valid_from=None,
-            valid_to=on,
-            reorganisation=reorg,
-        )
+        _record_version(unit, reorg, valid_from=None, valid_to=on)
     else:
         current.valid_to = on
         current.save(update_fields=["valid_to"])
 
 
 def _open_version(unit: OrgUnit, on: date, reorg: Reorganisation) -> None:
+    _record_version(unit, reorg, valid_from=on, valid_to=None)
+
+
+def _record_version(
+    unit: OrgUnit, reorg: Reorganisation, *, valid_from: date | None, valid_to: date | None
+) -> None:
+    """The unit's name and place as they stand now, valid over the given span."""
     OrgUnitVersion.objects.create(
         unit=unit,
         name_bn=unit.name_bn,
         name_en=unit.name_en,
         parent_id=unit.parent_id,
-        valid_from=on,
-        valid_to=None,
+        valid_from=valid_from,
+        valid_to=valid_to,
         reorganisation=reorg,
     )
 
@@ -111,29 +111,64 @@ def _reorganisation(kind: str, on: date, reason: str, by) -> Reorganisation:
     )
 
 
-@transaction.atomic
-def rename_unit(
-    unit: OrgUnit, *, name_bn: str, name_en: str | None = None, by, on: date, reason: str = ""
+def _record_reorganisation(
+    reorg: Reorganisation, summary: str, *, unit: OrgUnit, by, on: date, reason: str, **details
+) -> None:
+    """The change-log line of a reorganisation; `details` follow its kind and date."""
+    record_change(
+        RegistryChange.Action.REORGANISE,
+        summary,
+        by=by,
+        unit=unit,
+        reason=reason,
+        details={"kind": str(reorg.kind), "on": on.isoformat(), **details},
+    )
+
+
+def _reshape_in_place(
+    unit: OrgUnit,
+    kind: str,
+    apply: Callable[[OrgUnit], None],
+    *,
+    by,
+    on: date,
+    reason: str,
+    summary: str,
+    **details,
 ) -> OrgUnit:
-    reorg = _reorganisation(Reorganisation.Kind.RENAME, on, reason, by)
-    old = unit.name_bn
+    """A reorganisation that keeps the unit itself (rename, move): one unit in, the same out."""
+    reorg = _reorganisation(kind, on, reason, by)
     _close_current_version(unit, on, reorg)
-    unit.name_bn = name_bn
-    if name_en is not None:
-        unit.name_en = name_en
+    apply(unit)
     unit.save()
     _open_version(unit, on, reorg)
     reorg.sources.add(unit)
     reorg.results.add(unit)
-    record_change(
-        RegistryChange.Action.REORGANISE,
-        f"rename: {old} → {name_bn}",
-        by=by,
-        unit=unit,
-        reason=reason,
-        details={"kind": "rename", "on": on.isoformat(), "from": old},
-    )
+    _record_reorganisation(reorg, summary, unit=unit, by=by, on=on, reason=reason, **details)
     return unit
+
+
+@transaction.atomic
+def rename_unit(
+    unit: OrgUnit, *, name_bn: str, name_en: str | None = None, by, on: date, reason: str = ""
+) -> OrgUnit:
+    old = unit.name_bn
+
+    def apply(u: OrgUnit) -> None:
+        u.name_bn = name_bn
+        if name_en is not None:
+            u.name_en = name_en
+
+    return _reshape_in_place(
+        unit,
+        Reorganisation.Kind.RENAME,
+        apply,
+        by=by,
+        on=on,
+        reason=reason,
+        summary=f"rename: {old} → {name_bn}",
+        **{"from": old},
+    )
 
 
 @transaction.atomic
@@ -142,27 +177,21 @@ def move_unit(
 ) -> OrgUnit:
     if new_parent is not None and new_parent.path.startswith(unit.path):
         raise ValueError("a unit cannot move under itself")
-    reorg = _reorganisation(Reorganisation.Kind.MOVE, on, reason, by)
     old_parent = unit.parent
-    _close_current_version(unit, on, reorg)
-    unit.parent = new_parent
-    unit.save()
-    _open_version(unit, on, reorg)
-    reorg.sources.add(unit)
-    reorg.results.add(unit)
-    record_change(
-        RegistryChange.Action.REORGANISE,
-        f"move: {unit.name_bn}: {old_parent or '—'} → {new_parent or '—'}",
+
+    def apply(u: OrgUnit) -> None:
+        u.parent = new_parent
+
+    return _reshape_in_place(
+        unit,
+        Reorganisation.Kind.MOVE,
+        apply,
         by=by,
-        unit=unit,
+        on=on,
         reason=reason,
-        details={
-            "kind": "move",
-            "on": on.isoformat(),
-            "from_parent": getattr(old_parent, "code", None),
-        },
+        summary=f"move: {unit.name_bn}: {old_parent or '—'} → {new_parent or '—'}",
+        from_parent=getattr(old_parent, "code", None),
     )
-    return unit
 
 
 @transaction.atomic
@@ -204,13 +233,14 @@ def merge_units(
         source.save()
         reorg.sources.add(source)
     reorg.results.add(into)
-    record_change(
-        RegistryChange.Action.REORGANISE,
+    _record_reorganisation(
+        reorg,
         f"merge: {', '.join(s.name_bn for s in sources)} → {into.name_bn}",
-        by=by,
         unit=into,
+        by=by,
+        on=on,
         reason=reason,
-        details={"kind": "merge", "on": on.isoformat(), "sources": [s.code for s in sources]},
+        sources=[s.code for s in sources],
     )
     return into
 
@@ -237,12 +267,13 @@ def split_unit(
         _close_current_version(unit, on, reorg)
         unit.is_active = False
         unit.save()
-    record_change(
-        RegistryChange.Action.REORGANISE,
+    _record_reorganisation(
+        reorg,
         f"split: {unit.name_bn} → {', '.join(p.name_bn for p in created)}",
-        by=by,
         unit=unit,
+        by=by,
+        on=on,
         reason=reason,
-        details={"kind": "split", "on": on.isoformat(), "parts": [p.code for p in created]},
+        parts=[p.code for p in created],
     )
     return created

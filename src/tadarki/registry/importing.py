@@ -29,7 +29,6 @@ from tadarki.registry.models import (
     Officer,
     OfficerRole,
     OrgUnit,
-    OrgUnitAlias,
     RegistryChange,
     portal_key,
 )
@@ -567,6 +566,14 @@ def plan_import(file: BinaryIO | str | Path, filename: str = "", *, user=None) -
 
 
 @transaction.atomic
+def _replace_listed(related, field_name: str, listed: str) -> None:
+    """Make a related set (aliases, roles) hold exactly the `|`-separated values listed."""
+    wanted = {v for v in listed.split(LIST_SEPARATOR) if v}
+    related.exclude(**{f"{field_name}__in": wanted}).delete()
+    for value in wanted - set(related.values_list(field_name, flat=True)):
+        related.create(**{field_name: value})
+
+
 def apply_import(plan: ImportPlan, *, by=None, reason: str = "") -> dict[str, int]:
     """Write a checked plan in one transaction; a plan with errors is refused."""
     from tadarki.registry.actions import record_change
@@ -589,6 +596,18 @@ def apply_import(plan: ImportPlan, *, by=None, reason: str = "") -> dict[str, in
             units[code] = OrgUnit.objects.get(code=code)
         return units[code]
 
+    def record_row(change: RowChange, summary: str, unit: OrgUnit) -> None:
+        record_change(
+            RegistryChange.Action.CREATE
+            if change.action == "create"
+            else RegistryChange.Action.UPDATE,
+            summary,
+            by=by,
+            unit=unit,
+            reason=reason,
+            details={"row": change.row, "changed": {k: list(v) for k, v in change.changed.items()}},
+        )
+
     def write(change: RowChange) -> None:
         if change.key in done:
             return
@@ -605,20 +624,8 @@ def apply_import(plan: ImportPlan, *, by=None, reason: str = "") -> dict[str, in
         unit.save()
         units[change.key] = unit
         if "aliases" in values:
-            wanted = {a for a in values["aliases"].split(LIST_SEPARATOR) if a}
-            unit.aliases.exclude(name__in=wanted).delete()
-            for alias in wanted - set(unit.aliases.values_list("name", flat=True)):
-                OrgUnitAlias.objects.create(unit=unit, name=alias)
-        record_change(
-            RegistryChange.Action.CREATE
-            if change.action == "create"
-            else RegistryChange.Action.UPDATE,
-            f"import {plan.filename}: {change.action} {unit.code}",
-            by=by,
-            unit=unit,
-            reason=reason,
-            details={"row": change.row, "changed": {k: list(v) for k, v in change.changed.items()}},
-        )
+            _replace_listed(unit.aliases, "name", values["aliases"])
+        record_row(change, f"import {plan.filename}: {change.action} {unit.code}", unit)
 
     for change in pending:
         write(change)
@@ -635,20 +642,8 @@ def apply_import(plan: ImportPlan, *, by=None, reason: str = "") -> dict[str, in
                 setattr(officer, f, change.values[f])
         officer.save()
         if "roles" in change.values:
-            wanted = {r for r in change.values["roles"].split(LIST_SEPARATOR) if r}
-            officer.roles.exclude(role__in=wanted).delete()
-            for role in wanted - set(officer.roles.values_list("role", flat=True)):
-                OfficerRole.objects.create(officer=officer, role=role)
-        record_change(
-            RegistryChange.Action.CREATE
-            if change.action == "create"
-            else RegistryChange.Action.UPDATE,
-            f"import {plan.filename}: {change.action} officer {change.key}",
-            by=by,
-            unit=unit,
-            reason=reason,
-            details={"row": change.row, "changed": {k: list(v) for k, v in change.changed.items()}},
-        )
+            _replace_listed(officer.roles, "role", change.values["roles"])
+        record_row(change, f"import {plan.filename}: {change.action} officer {change.key}", unit)
         officers_written += 1
 
     counts = {

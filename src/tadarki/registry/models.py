@@ -24,37 +24,37 @@ def portal_key(url: str) -> str:
     return f"{(parts.netloc or '').lower()}{parts.path.rstrip('/')}"
 
 
-class AdminDivision(models.Model):
-    """One of Bangladesh's 8 administrative divisions (বিভাগ), not an org unit."""
+class _Place(models.Model):
+    """What a division and a district share: a gov.bd host-name slug and two names."""
 
     slug = models.SlugField(_("host-name slug"), unique=True)
     name_bn = models.CharField(_("name (Bengali)"), max_length=100)
     name_en = models.CharField(_("name (English)"), max_length=100)
 
     class Meta:
+        abstract = True
         ordering = ["name_en"]
+
+    def __str__(self) -> str:
+        return self.name_bn
+
+
+class AdminDivision(_Place):
+    """One of Bangladesh's 8 administrative divisions (বিভাগ), not an org unit."""
+
+    class Meta(_Place.Meta):
         verbose_name = _("administrative division")
         verbose_name_plural = _("administrative divisions")
 
-    def __str__(self) -> str:
-        return self.name_bn
 
-
-class District(models.Model):
+class District(_Place):
     """One of the 64 districts (জেলা); `slug` is the part used in gov.bd host names."""
 
     division = models.ForeignKey(AdminDivision, on_delete=models.PROTECT, related_name="districts")
-    slug = models.SlugField(_("host-name slug"), unique=True)
-    name_bn = models.CharField(_("name (Bengali)"), max_length=100)
-    name_en = models.CharField(_("name (English)"), max_length=100)
 
-    class Meta:
-        ordering = ["name_en"]
+    class Meta(_Place.Meta):
         verbose_name = _("district")
         verbose_name_plural = _("districts")
-
-    def __str__(self) -> str:
-        return self.name_bn
 
 
 class OrgUnit(models.Model):

@@ -165,7 +165,7 @@ class _AnchorMarkup:
 # (what the URL depends on, href, anchor text) -> (label, URL), shared by all pages: the
 # menu's anchors repeat on every page of a portal.
 _ANCHORS: dict[tuple[str, str, str], tuple[str, str | None]] = {}
-_ANCHORS_MAX = 50_000
+_ANCHORS_MAX = 20_000
 
 
 def _read_links(tree: LexborHTMLParser, raw: str, base: str, source: str) -> list[Link]:
@@ -379,7 +379,7 @@ def _read_visible_text(page: ParsedPage, tree: LexborHTMLParser) -> None:
 _CLEAN_RUNS: dict[str, str] = {}
 _JUNK_RUNS: dict[str, str] = {}
 _MEMO_LEN = 200
-_MEMO_MAX = 50_000
+_MEMO_MAX = 20_000
 
 
 def junk_on_page(page: ParsedPage) -> str:

@@ -85,7 +85,7 @@ def _normalise(base: str, href: str) -> str | None:
 # normalise_url answers by (what the answer depends on, href), shared by all pages: every page
 # of a portal repeats the menu, so the same hrefs are resolved again and again.
 _MEMO: dict[tuple[str, str], str | None] = {}
-_MEMO_MAX = 100_000
+_MEMO_MAX = 20_000
 
 
 class PageResolver:

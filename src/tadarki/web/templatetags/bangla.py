@@ -9,14 +9,10 @@ from django import template
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from tadarki.bangla.calendar import format_bangla, format_gregorian_bn
 from tadarki.bangla.digits import to_bengali
 
 register = template.Library()
-
-GREGORIAN_MONTHS_BN = [
-    "জানুয়ারি", "ফেব্রুয়ারি", "মার্চ", "এপ্রিল", "মে", "জুন",
-    "জুলাই", "আগস্ট", "সেপ্টেম্বর", "অক্টোবর", "নভেম্বর", "ডিসেম্বর",
-]  # fmt: skip
 
 
 def _bengali_page() -> bool:
@@ -43,20 +39,6 @@ def local_digits(value) -> str:
     return to_bengali(value) if _bengali_page() else str(value)
 
 
-def gregorian_bn(d: date) -> str:
-    try:
-        from tadarki.bangla.calendar import format_gregorian_bn
-    except ImportError:  # the calendar module may not be installed yet; same output format
-        return to_bengali(f"{d.day} {GREGORIAN_MONTHS_BN[d.month - 1]} {d.year}")
-    return format_gregorian_bn(d)
-
-
-def bangla_bn(d: date) -> str:
-    from tadarki.bangla.calendar import format_bangla
-
-    return format_bangla(d)
-
-
 @register.filter
 def bangla_date(value) -> str:
     """The Bangla-calendar date (১৬ পৌষ ১৪২৮); on English pages the ISO date."""
@@ -65,10 +47,7 @@ def bangla_date(value) -> str:
         return ""
     if not _bengali_page():
         return d.isoformat()
-    try:
-        return bangla_bn(d)
-    except ImportError:
-        return gregorian_bn(d)
+    return format_bangla(d)
 
 
 @register.filter
@@ -79,7 +58,4 @@ def dual_date(value) -> str:
         return ""
     if not _bengali_page():
         return d.strftime("%d %B %Y")
-    try:
-        return f"{bangla_bn(d)} / {gregorian_bn(d)}"
-    except ImportError:
-        return gregorian_bn(d)
+    return f"{format_bangla(d)} / {format_gregorian_bn(d)}"
