@@ -30,7 +30,9 @@ class FetchedPage:
 
     @property
     def is_html(self) -> bool:
-        return "html" in self.content_type or (not self.content_type and self.text.lstrip()[:1] == "<")
+        return "html" in self.content_type or (
+            not self.content_type and self.text.lstrip()[:1] == "<"
+        )
 
 
 @dataclass
