@@ -68,10 +68,15 @@ def run_tadarki(csv_path: str, proxy: str) -> dict:
         portal_concurrency=min(len(targets), 20),
     )
     started = time.perf_counter()
-    result = asyncio.run(audit_many(targets, config))
+    totals = {"pages": 0, "findings": 0}
+
+    def count(_index, portal) -> None:  # stream results, as `tadarki audit` does
+        totals["pages"] += portal.pages_fetched
+        totals["findings"] += len(portal.findings)
+
+    asyncio.run(audit_many(targets, config, on_portal=count, keep_pages=False))
     wall = time.perf_counter() - started
-    pages = sum(p.pages_fetched for p in result.portals)
-    findings = sum(len(p.findings) for p in result.portals)
+    pages, findings = totals["pages"], totals["findings"]
     return {"pages": pages, "findings": findings, "wall_s": wall, **usage()}
 
 

@@ -4,9 +4,15 @@ Public entry points (used by the CLI and by the Django audits app):
 
     async def audit_portal(target: Target, config: AuditConfig | None = None, *,
                            politeness=None, cache=None, progress=None,
-                           keep_bodies: bool = False) -> PortalResult
+                           keep_bodies: bool = False, keep_pages: bool = True) -> PortalResult
     async def audit_many(targets, config=None, *, politeness=None, cache=None,
-                         progress=None) -> AuditResult
+                         progress=None, on_portal=None, keep_pages=True) -> AuditResult
+
+Memory stays flat however many portals an audit has when the caller streams: given
+`on_portal(index, portal)`, audit_many hands over each PortalResult as it finishes (index =
+its place in `targets`) and keeps none of them (`result.portals` stays empty); with
+`keep_pages=False` a result carries no per-page records either. A portal's pages, texts and
+parsed trees live only while it is crawled and judged.
 
 `progress` receives small dicts: {"event": "page", "office", "url", "status", "error",
 "pages"}, {"event": "portal-start", "office", "url"} and {"event": "portal-done", "office",
@@ -18,7 +24,8 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +41,8 @@ from tadarki.engine.result import AuditResult, Finding, PageRecord, PortalResult
 from tadarki.engine.site import Site
 
 Progress = Callable[[dict], None]
+# (index of the target in the audit's targets, its result), called as each portal finishes
+PortalSink = Callable[[int, PortalResult], None]
 
 
 @dataclass
@@ -65,18 +74,30 @@ _CRAWL_FINDINGS = {
 
 
 class _Shared:
-    """What the portals of one audit share: the HTTP session, robots and link checks."""
+    """What the portals of one audit share: the HTTP session, robots and link checks, and
+    the one thread that judges.
+
+    Judging holds the GIL, so more threads would not judge faster; but every thread that
+    allocates gets its own malloc arena, whose free space the process keeps: one thread
+    means one extra arena instead of up to six (asyncio.to_thread's pool).
+    """
 
     def __init__(self, config: AuditConfig, politeness, cache) -> None:
         self.fetcher = Fetcher(config.crawl, politeness=politeness, cache=cache)
         self.robots = RobotsCache(self.fetcher)
         self.links = LinkChecker(self.fetcher)
+        self.judge_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tadarki-judge")
+
+    async def judge(self, *args) -> tuple[str, list[Finding]]:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.judge_thread, _judge, *args)
 
     async def __aenter__(self) -> _Shared:
         await self.fetcher.open()
         return self
 
     async def __aexit__(self, *exc) -> None:
+        self.judge_thread.shutdown(wait=False, cancel_futures=True)
         await self.fetcher.close()
 
 
@@ -154,13 +175,19 @@ async def audit_portal(
     cache: ConditionalCache | None = None,
     progress: Progress | None = None,
     keep_bodies: bool = False,
+    keep_pages: bool = True,
     _shared: _Shared | None = None,
 ) -> PortalResult:
     config = config or AuditConfig()
     if _shared is None:
         async with _Shared(config, politeness, cache) as shared:
             return await audit_portal(
-                target, config, progress=progress, keep_bodies=keep_bodies, _shared=shared
+                target,
+                config,
+                progress=progress,
+                keep_bodies=keep_bodies,
+                keep_pages=keep_pages,
+                _shared=shared,
             )
     if progress:
         progress({"event": "portal-start", "office": target.office, "url": target.url})
@@ -185,9 +212,7 @@ async def audit_portal(
     )
     try:
         # Judging is CPU work; a thread keeps the other portals' sockets and timers alive.
-        template, findings = await asyncio.to_thread(
-            _judge, site, config.rules, target, crawler.parsed
-        )
+        template, findings = await _shared.judge(site, config.rules, target, crawler.parsed)
     except Exception as exc:  # noqa: BLE001 - a rule bug must not lose the portal
         template, findings = "generic", []
         result.warnings.append(f"rules-error: {type(exc).__name__}: {exc}")
@@ -205,19 +230,8 @@ async def audit_portal(
     findings.sort(key=lambda f: (f.rule, f.subject, f.url))
     result.findings = findings
     result.compute_score()
-    bodies = crawler.bodies
-    result.pages = [
-        PageRecord(
-            url=p.url,
-            status=p.status,
-            fetched_at=p.fetched_at,
-            sha256=p.sha256,
-            content_type=p.content_type,
-            error=p.error,
-            body=bodies.get(p.url) if keep_bodies else None,
-        )
-        for p in sorted(site.pages.values(), key=lambda p: p.url)
-    ]
+    if keep_pages or keep_bodies:
+        result.pages = _page_records(site, crawler.bodies if keep_bodies else {})
     if progress:
         progress(
             {
@@ -232,6 +246,21 @@ async def audit_portal(
     return result
 
 
+def _page_records(site: Site, bodies: dict[str, bytes]) -> list[PageRecord]:
+    return [
+        PageRecord(
+            url=p.url,
+            status=p.status,
+            fetched_at=p.fetched_at,
+            sha256=p.sha256,
+            content_type=p.content_type,
+            error=p.error,
+            body=bodies.get(p.url),
+        )
+        for p in sorted(site.pages.values(), key=lambda p: p.url)
+    ]
+
+
 async def audit_many(
     targets: Iterable[Target],
     config: AuditConfig | None = None,
@@ -239,27 +268,45 @@ async def audit_many(
     politeness: Politeness | None = None,
     cache: ConditionalCache | None = None,
     progress: Progress | None = None,
+    on_portal: PortalSink | None = None,
+    keep_pages: bool = True,
 ) -> AuditResult:
     config = config or AuditConfig()
-    targets = list(targets)
     result = AuditResult(started_at=now_iso())
-    gate = asyncio.Semaphore(max(1, config.portal_concurrency))
+    collected: dict[int, PortalResult] = {}
+    sink = on_portal or collected.__setitem__
+    # A fixed pool of workers pulls targets one by one: no task (or result) per target waits.
+    queue: Iterator[tuple[int, Target]] = enumerate(targets)
 
     async with _Shared(config, politeness, cache) as shared:
 
         async def one(target: Target) -> PortalResult:
-            async with gate:
-                try:
-                    return await audit_portal(target, config, progress=progress, _shared=shared)
-                except Exception as exc:  # noqa: BLE001 - one portal never stops the others
-                    portal = PortalResult(office=target.office, url=target.url, host="")
-                    portal.warnings.append(f"internal-error: {type(exc).__name__}: {exc}")
-                    portal.findings.append(
-                        _crawl_finding("portal.unreachable", "internal-error", target.url, str(exc))
-                    )
-                    portal.compute_score()
-                    return portal
+            try:
+                return await audit_portal(
+                    target, config, progress=progress, keep_pages=keep_pages, _shared=shared
+                )
+            except Exception as exc:  # noqa: BLE001 - one portal never stops the others
+                portal = PortalResult(office=target.office, url=target.url, host="")
+                portal.warnings.append(f"internal-error: {type(exc).__name__}: {exc}")
+                portal.findings.append(
+                    _crawl_finding("portal.unreachable", "internal-error", target.url, str(exc))
+                )
+                portal.compute_score()
+                return portal
 
-        result.portals = list(await asyncio.gather(*(one(t) for t in targets)))
+        async def worker() -> None:
+            for index, target in queue:
+                sink(index, await one(target))
+
+        workers = [
+            asyncio.ensure_future(worker()) for _ in range(max(1, config.portal_concurrency))
+        ]
+        try:
+            await asyncio.gather(*workers)
+        finally:  # a failing `on_portal` stops the audit, not just its own worker
+            for task in workers:
+                task.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+    result.portals = [collected[i] for i in sorted(collected)]
     result.finished_at = now_iso()
     return result

@@ -9,7 +9,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import csv
+import json
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import TextIO
@@ -17,6 +20,7 @@ from typing import TextIO
 from tadarki.engine.audit import AuditConfig, Target, audit_many
 from tadarki.engine.crawl.cache import JsonLinesCache
 from tadarki.engine.crawl.config import CrawlConfig
+from tadarki.engine.result import AuditResult, PortalResult
 
 
 class UsageError(Exception):
@@ -123,6 +127,51 @@ class ProgressLine:
             self.stream.flush()
 
 
+class StreamedJson:
+    """Writes `AuditResult.dumps()` byte for byte without holding every portal in memory.
+
+    Portals finish out of order; each is serialised as it arrives and waits (as text) only
+    until those before it in the target list are written. The spooled portals go to a
+    temporary file because `finished_at` precedes `portals` in the object.
+    """
+
+    def __init__(self) -> None:
+        self._spool = tempfile.TemporaryFile("w+", encoding="utf-8")
+        self._waiting: dict[int, str] = {}
+        self._next = 0
+
+    def add(self, index: int, portal: PortalResult) -> None:
+        text = json.dumps(portal.to_json(), ensure_ascii=False, indent=2)
+        # One level deeper than on its own: inside "portals" of the top object.
+        self._waiting[index] = "    " + text.replace("\n", "\n    ")
+        while self._next in self._waiting:
+            self._spool_one(self._waiting.pop(self._next))
+            self._next += 1
+
+    def _spool_one(self, text: str) -> None:
+        if self._spool.tell():
+            self._spool.write(",\n")
+        self._spool.write(text)
+
+    def write(self, result: AuditResult, out: TextIO) -> None:
+        """The whole JSON document (`result` gives the head; its `portals` are ignored)."""
+        head = result.to_json()
+        head["portals"] = []
+        text = json.dumps(head, ensure_ascii=False, indent=2)
+        if self._next or self._waiting:
+            before, after = text.rsplit('"portals": []', 1)
+            out.write(before + '"portals": [\n')
+            for index in sorted(self._waiting):  # a gap only if a portal never came back
+                self._spool_one(self._waiting[index])
+            self._spool.seek(0)
+            shutil.copyfileobj(self._spool, out)
+            text = "\n  ]" + after
+        out.write(text + "\n")
+
+    def close(self) -> None:
+        self._spool.close()
+
+
 def _config(args: argparse.Namespace) -> AuditConfig:
     crawl = CrawlConfig(
         max_pages=args.max_pages,
@@ -172,15 +221,25 @@ def main(argv: list[str]) -> int:
         return 1
     cache = JsonLinesCache(args.cache) if args.cache else None
     progress = ProgressLine(len(targets))
+    output = StreamedJson()
     try:
-        result = asyncio.run(audit_many(targets, config, cache=cache, progress=progress))
+        result = asyncio.run(
+            audit_many(
+                targets,
+                config,
+                cache=cache,
+                progress=progress,
+                on_portal=output.add,
+                keep_pages=False,
+            )
+        )
         progress.finish()
-        text = result.dumps() + "\n"
         if args.json_path == "-":
-            sys.stdout.write(text)
+            output.write(result, sys.stdout)
             sys.stdout.flush()
         else:
-            Path(args.json_path).write_text(text, encoding="utf-8")
+            with open(args.json_path, "w", encoding="utf-8") as out:
+                output.write(result, out)
     except KeyboardInterrupt:
         print("tadarki audit: interrupted", file=sys.stderr)
         return 1
@@ -188,6 +247,7 @@ def main(argv: list[str]) -> int:
         print(f"tadarki audit: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 1
     finally:
+        output.close()
         if cache is not None:
             cache.close()
     return 0

@@ -55,6 +55,9 @@ class _Stop(Exception):
         self.transient = transient
 
 
+_HOST_MEMO_MAX = 10_000  # host names remembered per memo; an audit meets a few thousand
+
+
 def is_private_address(host: str) -> bool:
     try:
         ip = ipaddress.ip_address(host.strip("[]").split("%")[0])
@@ -105,16 +108,31 @@ class ProxySettings:
                 if name.endswith("_proxy") and value:
                     self.proxies[name[: -len("_proxy")]] = value
         self.proxies.pop("ftp", None)
+        self._chosen: dict[tuple[str, str], str | None] = {}
 
     def for_url(self, url: str) -> str | None:
         parts = urlsplit(url)
-        proxy = self.proxies.get(parts.scheme)
+        return self.for_host(parts.scheme, parts.hostname or "")
+
+    def for_host(self, scheme: str, host: str) -> str | None:
+        """The proxy for a URL with this scheme and host name (remembered per pair: every
+        request asks, and NO_PROXY matching is not cheap)."""
+        key = (scheme, host)
+        try:
+            return self._chosen[key]
+        except KeyError:
+            pass
+        proxy = self.proxies.get(scheme)
         if not proxy:
-            return None
-        host = parts.hostname or ""
-        if "no" in self.proxies and urllib.request.proxy_bypass_environment(host, self.proxies):
-            return None
-        return proxy if "://" in proxy else f"http://{proxy}"
+            chosen = None
+        elif "no" in self.proxies and urllib.request.proxy_bypass_environment(host, self.proxies):
+            chosen = None
+        else:
+            chosen = proxy if "://" in proxy else f"http://{proxy}"
+        if len(self._chosen) >= _HOST_MEMO_MAX:
+            self._chosen.clear()
+        self._chosen[key] = chosen
+        return chosen
 
     def hosts(self) -> set[str]:
         return {
@@ -233,6 +251,16 @@ class Fetcher:
         self.proxy = ProxySettings(self.config.proxy_env)
         self._session: aiohttp.ClientSession | None = None
         self.requests = 0  # HTTP requests sent, for progress and benchmarks
+        self._private: dict[str, bool] = {}
+
+    def _is_private(self, host: str) -> bool:
+        """is_private_address, remembered per host name (for a name it costs an exception)."""
+        private = self._private.get(host)
+        if private is None:
+            if len(self._private) >= _HOST_MEMO_MAX:
+                self._private.clear()
+            private = self._private[host] = is_private_address(host)
+        return private
 
     async def __aenter__(self) -> Fetcher:
         await self.open()
@@ -335,11 +363,11 @@ class Fetcher:
                     raise _Stop("invalid-url")
                 netloc = parts.netloc.lower()
                 # Literal addresses skip the resolver, so check them here (also via a proxy).
-                if not cfg.allow_private and is_private_address(parts.hostname):
+                if not cfg.allow_private and self._is_private(parts.hostname):
                     raise _Stop("private-address")
                 if allowed_hosts is not None and netloc not in allowed_hosts:
                     raise _Stop("off-host-redirect")
-                proxy = self.proxy.for_url(url)
+                proxy = self.proxy.for_host(parts.scheme, parts.hostname)
                 headers = {}
                 if cached and hops == 0:
                     etag, last_modified, _ = cached
@@ -441,7 +469,9 @@ class Fetcher:
                 return fetched
             chunks = []
             size = 0
-            async for chunk in resp.content.iter_chunked(65536):
+            read = resp.content.read
+            # Whatever is buffered, up to 1 MiB a call: few awaits per page.
+            while chunk := await read(1 << 20):
                 size += len(chunk)
                 if size > cfg.max_bytes:
                     # Decoded bytes are counted, so a gzip bomb stops here too.

@@ -42,11 +42,17 @@ class InProcessPoliteness:
         """Space this host's requests at least `seconds` apart (robots.txt Crawl-delay)."""
         self._intervals[host] = max(seconds, self._intervals.get(host, 0.0))
 
-    @asynccontextmanager
-    async def slot(self, host: str) -> AsyncIterator[None]:
+    def slot(self, host: str) -> AbstractAsyncContextManager[None]:
         semaphore = self._semaphores.get(host)
         if semaphore is None:
             semaphore = self._semaphores[host] = asyncio.Semaphore(self.concurrency)
+        if not self.interval and host not in self._intervals:
+            # No rate limit: the semaphore alone, without a generator per request.
+            return semaphore
+        return self._spaced_slot(host, semaphore)
+
+    @asynccontextmanager
+    async def _spaced_slot(self, host: str, semaphore: asyncio.Semaphore) -> AsyncIterator[None]:
         async with semaphore:
             interval = max(self.interval, self._intervals.get(host, 0.0))
             if interval:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import cached_property
 
 
-@dataclass
+@dataclass(slots=True)
 class Link:
+    # Slots: a crawl keeps every page's links until the judge reads them, and the cyclic
+    # garbage collector walks each live object; one object per link, not three (instance,
+    # its __dict__, a partial), made full collections the largest CPU cost after parsing.
     label: str  # visible text, cleaned (NFC, collapsed); "" when the item has no text
     href: str  # raw attribute value as published
     url: str | None  # normalised absolute target; None for placeholders
@@ -18,15 +20,27 @@ class Link:
     candidates: tuple[str, ...] = field(default=(), repr=False, compare=False)
     raw: str = field(default="", repr=False, compare=False)
     # Produces the candidates on demand instead (serialising every anchor of every page was a
-    # large part of reading a page; few links are ever quoted).
-    lazy_candidates: Callable[[], tuple[str, ...]] | None = field(
+    # large part of reading a page; few links are ever quoted): called with `lazy_index`.
+    lazy_candidates: Callable[..., tuple[str, ...]] | None = field(
         default=None, repr=False, compare=False
     )
+    lazy_index: int | None = field(default=None, repr=False, compare=False)
+    _evidence: str | None = field(default=None, init=False, repr=False, compare=False)
 
-    @cached_property
+    @property
     def evidence(self) -> str:
         """An exact substring of the page HTML that shows this link."""
-        candidates = self.candidates if self.lazy_candidates is None else self.lazy_candidates()
+        if self._evidence is None:
+            self._evidence = self._find_evidence()
+        return self._evidence
+
+    def _find_evidence(self) -> str:
+        if self.lazy_candidates is None:
+            candidates = self.candidates
+        elif self.lazy_index is None:
+            candidates = self.lazy_candidates()
+        else:
+            candidates = self.lazy_candidates(self.lazy_index, self.href, self.label)
         for candidate in candidates:
             if candidate and len(candidate) <= 400 and candidate in self.raw:
                 return candidate
@@ -152,7 +166,6 @@ class ParsedPage:
     has_body: bool = False  # the page has a content area at all
     body_from_renderer: bool = False  # body_html was decoded from rt-renderer attributes
     visible_text: list[str] = field(default_factory=list)  # text runs for junk detection
-    links: list[Link] = field(default_factory=list)  # every <a href> on the page
     emails: list[tuple[str, str]] = field(default_factory=list)  # (address, evidence)
     # group -> what reads that group's attributes when one is first used: {name: value}
     readers: dict[str, Callable[[], dict[str, object]]] = field(default_factory=dict, repr=False)
@@ -166,6 +179,9 @@ class ParsedPage:
     site_stamp = _Lazy("furniture", lambda: None)  # Stamp | None
     content_stamp = _Lazy("furniture", lambda: None)  # Stamp | None
     footer_links = _Lazy("furniture", list)  # list[Link]
+    # Every <a href> on the page. Lazy so that a crawl holds plain strings, not Link objects,
+    # until the judge reads the page (the garbage collector walks every live object).
+    links = _Lazy("links", list)  # list[Link]
     body_text = _Lazy("body", str)  # visible text of body_html, cleaned
     body_media = _Lazy("body", int)  # images, tables, embeds, file links inside the body
 

@@ -10,6 +10,7 @@ every page of a crawl alive.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 from selectolax.lexbor import LexborHTMLParser
@@ -83,9 +84,10 @@ def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, li
         _read_list_page(page)
         hrefs = None
     else:
-        page.links = _read_links(tree, html, url, source)
+        rows = _read_links(tree, url)
+        page.readers["links"] = partial(_links_of, rows, html, _AnchorMarkup(source).candidates)
         if hrefs is not None and source is html:
-            hrefs.extend(link.href for link in page.links if link.href)
+            hrefs.extend(row[1] for row in rows if row[1])
             hrefs.extend(h for h in (n.attrs.get("href") for n in tree.css("area[href]")) if h)
         else:
             hrefs = None
@@ -168,14 +170,14 @@ _ANCHORS: dict[tuple[str, str, str], tuple[str, str | None]] = {}
 _ANCHORS_MAX = 20_000
 
 
-def _read_links(tree: LexborHTMLParser, raw: str, base: str, source: str) -> list[Link]:
-    """Every `<a href>` as blocks.link_of reads it, without serialising the anchors."""
+def _read_links(tree: LexborHTMLParser, base: str) -> list[tuple[str, str, str | None]]:
+    """(label, href, URL) of every `<a href>` as blocks.link_of reads them, without
+    serialising the anchors."""
     resolve = PageResolver(base)
     origin = resolve.origin
-    candidates = _AnchorMarkup(source).candidates
     memo = _ANCHORS
-    links = []
-    for index, a in enumerate(tree.css("a[href]")):
+    rows = []
+    for a in tree.css("a[href]"):
         href = a.attributes.get("href") or ""
         text = a.text(deep=True, separator=" ")
         if href[:1] == "/" and href[1:2] != "/":
@@ -192,10 +194,19 @@ def _read_links(tree: LexborHTMLParser, raw: str, base: str, source: str) -> lis
             if len(memo) >= _ANCHORS_MAX:
                 memo.clear()
             memo[key] = known
-        label, url = known
-        lazy = partial(candidates, index, href, label)
-        links.append(Link(label, href, url, raw=raw, lazy_candidates=lazy))
-    return links
+        rows.append((known[0], href, known[1]))
+    return rows
+
+
+def _links_of(
+    rows: list[tuple[str, str, str | None]], raw: str, candidates: Callable[..., tuple[str, ...]]
+) -> dict[str, object]:
+    """page.links from _read_links' rows, when a rule first reads them."""
+    links = [
+        Link(label, href, url, (), raw, candidates, index)
+        for index, (label, href, url) in enumerate(rows)
+    ]
+    return {"links": links}
 
 
 def _read_body(
