@@ -17,7 +17,7 @@ SCORE_METHOD = "1"
 SEVERITY_PENALTY = {"critical": 25, "major": 8, "minor": 3, "info": 0}
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     rule: str
     severity: str
@@ -41,7 +41,7 @@ class Finding:
         return {k: v for k, v in data.items() if v is not None}
 
 
-@dataclass
+@dataclass(slots=True)
 class PageRecord:
     """One fetched page, as the service stores it for evidence and "re-checked" logic."""
 
