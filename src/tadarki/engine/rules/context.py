@@ -90,7 +90,7 @@ class Context:
         return entry[1] if entry else None
 
     def content_pages(self) -> list[tuple[FetchedPage, ParsedPage]]:
-        """Each fetched, readable page once (home first), excluding error/challenge bodies.
+        """Each fetched, readable page once (home first, then by URL), excluding error/challenge bodies.
         The list is shared: do not change it."""
         result = self.memo.get("content_pages")
         if result is None:
@@ -101,6 +101,9 @@ class Context:
                     continue
                 seen.add(id(parsed))
                 result.append((fetched, parsed))
+            # Home first, then by URL: crawl order depends on response timing, and a rule that
+            # cites "the first page" must cite the same one in every run.
+            result.sort(key=lambda entry: (entry[1] is not self.home, entry[0].url))
             self.memo["content_pages"] = result
         return result
 
