@@ -14,7 +14,6 @@ import logging
 import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import close_old_connections
@@ -85,19 +84,9 @@ async def engine_audit(target, config, politeness, progress=None, cache=None) ->
     )
 
 
-@dataclass
-class _Target:  # the engine's Target, when the engine is not importable (tests' fake auditor)
-    office: str
-    url: str
-    department: str = ""
-    stats: list | None = None
-
-
 def make_target(rp: RoundPortal):
-    try:
-        from tadarki.engine.audit import Target
-    except ImportError:
-        Target = _Target
+    from tadarki.engine.audit import Target
+
     department = services.ancestor_of_kind(rp.unit, "department")
     return Target(
         office=rp.unit.name_bn,

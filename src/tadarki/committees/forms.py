@@ -112,10 +112,8 @@ class DecisionForm(forms.Form):
         if kind in ("next_meeting", "asap"):
             return {"kind": kind}
         if kind == "auto":  # "আগামী ০৭ কার্যদিবসের মধ্যে" and the like, as the importer reads them
-            try:
-                from tadarki.minutes import parse_deadline
-            except ImportError:
-                return None
+            from tadarki.minutes import parse_deadline
+
             return parse_deadline(data["text"])
         return None
 

@@ -51,13 +51,9 @@ _DIVISION_TOO = re.compile(r"বিভাগ\s+(ও|এবং)\s")
 
 
 def working_calendar():
-    """The registry's calendar (public holidays plus the admin's), else the plain one."""
-    try:
-        from tadarki.registry.calendar import working_calendar as registry_calendar
-    except ImportError:
-        from tadarki.bangla.workdays import WorkingCalendar
+    """The registry's calendar: public holidays plus those the ICT cell added."""
+    from tadarki.registry.calendar import working_calendar as registry_calendar
 
-        return WorkingCalendar()
     return registry_calendar()
 
 
@@ -439,10 +435,8 @@ def _audit_summary_text(summary: dict) -> str:
 
 
 def _department_summary(department: OrgUnit) -> dict | None:
-    try:
-        from tadarki.audits.services import department_summary
-    except ImportError:
-        return None
+    from tadarki.audits.services import department_summary
+
     try:
         return department_summary(department)
     except Exception:  # the audits app is optional here; never block a meeting on it

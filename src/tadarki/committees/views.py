@@ -381,8 +381,6 @@ def import_upload(request, pk):
         upload = form.cleaned_data["file"]
         try:
             parsed = _parse_upload(upload)
-        except ImportError:
-            form.add_error("file", _("The minutes reader is not installed."))
         except Exception:  # a file the parser cannot read is the user's problem to fix
             form.add_error("file", _("The file could not be read as minutes."))
         else:

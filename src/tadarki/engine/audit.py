@@ -37,7 +37,10 @@ from tadarki.engine.crawl.fetcher import Fetcher
 from tadarki.engine.crawl.linkcheck import LinkChecker
 from tadarki.engine.crawl.politeness import Politeness
 from tadarki.engine.crawl.robots import RobotsCache
+from tadarki.engine.npf.parse import parse_page_and_hrefs
 from tadarki.engine.result import AuditResult, Finding, PageRecord, PortalResult, now_iso
+from tadarki.engine.rules import judge
+from tadarki.engine.rules.config import RulesConfig
 from tadarki.engine.site import Site
 
 Progress = Callable[[dict], None]
@@ -101,37 +104,11 @@ class _Shared:
         await self.fetcher.close()
 
 
-def _page_reader():
-    """What the crawler reads each page with so that the rules need not parse it again."""
-    try:
-        from tadarki.engine.npf.parse import parse_page_and_hrefs
-        from tadarki.engine.rules import judge  # noqa: F401 - only worth it with the rules
-    except ImportError:
-        return None
-    return parse_page_and_hrefs
-
-
 def _judge(site: Site, rules_config, target: Target, parsed: dict | None = None):
-    """(template, findings) from the rule pack, or a generic reading when it is absent."""
-    try:
-        from tadarki.engine.rules import judge
-    except ImportError:
-        judge = None
-    if judge is None:
-        from tadarki.engine.crawl.crawler import detect_template
-
-        template = detect_template(site.home.text) if site.home else "generic"
-        return (template if template in ("G1", "G2", "G3") else "generic"), []
-    if rules_config is None:
-        try:
-            from tadarki.engine.rules.config import RulesConfig
-
-            rules_config = RulesConfig()
-        except ImportError:
-            rules_config = None
-    if target.stats is not None and dataclasses.is_dataclass(rules_config):
-        if any(f.name == "stats" for f in dataclasses.fields(rules_config)):
-            rules_config = dataclasses.replace(rules_config, stats=target.stats)
+    """(template, findings) from the rule pack."""
+    rules_config = rules_config or RulesConfig()
+    if target.stats is not None:
+        rules_config = dataclasses.replace(rules_config, stats=target.stats)
     judgement = judge(site, rules_config, parsed=parsed)
     return judgement.template, list(judgement.findings)
 
@@ -198,7 +175,7 @@ async def audit_portal(
         progress=progress,
         keep_bodies=keep_bodies,
         config=config.crawl,
-        read_page=_page_reader(),
+        read_page=parse_page_and_hrefs,  # parsed once, for links and rules
     )
     site = await crawler.crawl(target.office, target.url, target.department)
     result = PortalResult(

@@ -7,7 +7,7 @@ from tests.engine.hostile.servers import SEEN, Seen, counting, fast_config, page
 
 from tadarki.engine.audit import AuditConfig, Target, audit_portal
 from tadarki.engine.crawl.config import CrawlConfig
-from tadarki.engine.crawl.links import UrlResolver, _fallback_normalise, is_trap
+from tadarki.engine.crawl.links import UrlResolver, is_trap
 
 
 def trap_app():
@@ -64,7 +64,7 @@ def test_repeated_segments_and_depth_are_traps():
 
 
 def test_resolution_is_memoised_per_base_directory():
-    resolver = UrlResolver(_fallback_normalise)
+    resolver = UrlResolver()
     for page in range(50):
         for href in ("/", "site/page/x", "/pages/officers", "?q=1"):
             resolver.resolve(f"http://a.gov.bd/dir/page{page}", href)
@@ -76,6 +76,6 @@ def test_resolution_is_memoised_per_base_directory():
 
 
 def test_no_target_hrefs_are_not_followed():
-    resolver = UrlResolver(_fallback_normalise)
+    resolver = UrlResolver()
     for href in ("nolink/কর্মচারীবৃন্দ", "#", "", "javascript:;", "http://", "mailto:a@b.c", "tel:1"):
         assert resolver.resolve("http://a.gov.bd/", href) is None

@@ -19,6 +19,7 @@ from tadarki.engine.crawl.fetcher import Fetcher
 from tadarki.engine.crawl.linkcheck import LinkChecker
 from tadarki.engine.crawl.links import UrlResolver, extract_hrefs, is_trap
 from tadarki.engine.crawl.robots import RobotsCache, RobotsRules
+from tadarki.engine.npf.detect import detect_template
 from tadarki.engine.site import FetchedPage, LinkCheck, Site
 
 Progress = Callable[[dict], None]
@@ -32,16 +33,6 @@ SEEDS_BY_TEMPLATE = {
 }
 MAX_SOURCES = 100  # pages remembered per link target
 MAX_WARNINGS = 50
-
-
-def detect_template(html: str) -> str:
-    try:
-        from tadarki.engine.npf.detect import detect_template as detect
-    except ImportError:
-        if "data-widget_name" in html:
-            return "G3"
-        return "G1" if "/themes/responsive_npf/" in html else "generic"
-    return detect(html)
 
 
 def _twin_hosts(netloc: str) -> set[str]:

@@ -7,64 +7,19 @@ per base directory and the answer is remembered for the rest of the portal.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 from collections.abc import Callable
-from urllib.parse import quote, urljoin, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from tadarki.engine.crawl.config import CrawlConfig
+from tadarki.engine.npf.rtbody import decode_encoded_content
+from tadarki.engine.npf.urls import normalise_url
 
 NO_TARGET_PREFIXES = ("javascript:", "mailto:", "tel:", "data:", "nolink/", "#", "sms:", "ftp:")
 _SAFE = "/%:@!$&'()*+,;=-._~"
 _PCT = re.compile(r"%[0-9a-f]{2}")
-
-
-def _fallback_normalise(base: str, href: str) -> str | None:
-    """Absolute, fragment-free, lower-case scheme and host, percent-encoded path."""
-    url = urljoin(base, href)
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        return None
-    netloc = parts.hostname
-    if parts.port and not (
-        (parts.scheme == "http" and parts.port == 80)
-        or (parts.scheme == "https" and parts.port == 443)
-    ):
-        netloc = f"{netloc}:{parts.port}"
-    path = quote(parts.path or "/", safe=_SAFE)
-    path = _PCT.sub(lambda m: m.group(0).upper(), path)
-    query = quote(parts.query, safe=_SAFE + "?")
-    return urlunsplit((parts.scheme, netloc, path, query, ""))
-
-
-def _load_normaliser() -> Callable[[str, str], str | None]:
-    """The NPF readers' normalise_url, so pages are keyed the way the rules look them up."""
-    try:
-        from tadarki.engine.npf.urls import normalise_url
-    except ImportError:
-        return _fallback_normalise
-    return normalise_url
-
-
-def _load_decoder() -> Callable[[str], str]:
-    try:
-        from tadarki.engine.npf.rtbody import decode_encoded_content
-    except ImportError:
-        return _fallback_decode
-    return decode_encoded_content
-
-
-def _fallback_decode(value: str) -> str:
-    parts = []
-    for chunk in value.split(";"):
-        try:
-            parts.append(base64.b64decode(chunk.strip() + "===").decode("utf-8", "replace"))
-        except (binascii.Error, ValueError):
-            continue
-    return "".join(parts)
 
 
 def is_no_target(href: str) -> bool:
@@ -77,7 +32,7 @@ class UrlResolver:
     """Resolves hrefs against page URLs with a memo keyed by the base's directory."""
 
     def __init__(self, normalise: Callable[[str, str], str | None] | None = None) -> None:
-        self.normalise = normalise or _load_normaliser()
+        self.normalise = normalise or normalise_url
         self._memo: dict[tuple[str, str], str | None] = {}
         self.hits = 0
         self.misses = 0
@@ -141,7 +96,7 @@ def extract_hrefs(html: str, decode: Callable[[str], str] | None = None) -> list
     tree = HTMLParser(html)
     hrefs = _hrefs(tree)
     if "encoded-content" in html:
-        decode = decode or _load_decoder()
+        decode = decode or decode_encoded_content
         for node in tree.css("rt-renderer[encoded-content]"):
             value = node.attrs.get("encoded-content") or ""
             try:
