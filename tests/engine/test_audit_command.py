@@ -66,6 +66,7 @@ def test_usage_errors_exit_2_with_one_line(capsys):
     assert main(["no-such-file.csv"]) == 2
     assert main(["http://x.gov.bd/", "--max-pages", "0"]) == 2
     assert main(["http://x.gov.bd/", "--max-pages", "many"]) == 2
+    assert main(["http://x.gov.bd/", "--processes", "-1"]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert all(line.startswith(("tadarki audit:", "usage:")) for line in err.splitlines() if line)
@@ -139,3 +140,26 @@ def test_cache_file_makes_the_second_run_conditional(tmp_path, capsys):
     assert app[SEEN].not_modified == 3  # home and two pages answered 304
     assert cache.read_text(encoding="utf-8").count("\n") == 3
     assert len(runs) == 3
+
+
+def test_worker_processes_write_the_same_json_as_one_process(tmp_path, capsys):
+    with ServerThread(portal_app(pages=3), portal_app(pages=2), portal_app(pages=4)) as urls:
+        csv_file = tmp_path / "offices.csv"
+        csv_file.write_text(
+            "office,url\n" + "".join(f"অফিস {n},{u}\n" for n, u in enumerate(urls)),
+            encoding="utf-8",
+        )
+        outputs = []
+        for processes in ("1", "3"):
+            out = tmp_path / f"audit-{processes}.json"
+            assert main([str(csv_file), "--json", str(out), "--processes", processes, *FAST]) == 0
+            data = json.loads(out.read_text(encoding="utf-8"))
+            outputs.append(
+                [{k: v for k, v in p.items() if k != "findings"} for p in data["portals"]]
+            )
+            outputs.append(
+                [[(f["rule"], f["subject"]) for f in p["findings"]] for p in data["portals"]]
+            )
+    assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
+    assert [p["office"] for p in outputs[0]] == ["অফিস 0", "অফিস 1", "অফিস 2"]
+    assert "portals 3/3" in capsys.readouterr().err

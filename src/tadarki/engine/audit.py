@@ -8,6 +8,8 @@ Public entry points (used by the CLI and by the Django audits app):
     async def audit_many(targets, config=None, *, politeness=None, cache=None,
                          progress=None, on_portal=None, keep_pages=True) -> AuditResult
 
+With `AuditConfig.processes` other than 1, audit_many runs the portals in worker processes
+(engine.workers) and relays their results and progress here; callers see no difference.
 Memory stays flat however many portals an audit has when the caller streams: given
 `on_portal(index, portal)`, audit_many hands over each PortalResult as it finishes (index =
 its place in `targets`) and keeps none of them (`result.portals` stays empty); with
@@ -42,6 +44,7 @@ from tadarki.engine.result import AuditResult, Finding, PageRecord, PortalResult
 from tadarki.engine.rules import judge
 from tadarki.engine.rules.config import RulesConfig
 from tadarki.engine.site import Site
+from tadarki.engine.workers import audit_in_processes, resolve_processes
 
 Progress = Callable[[dict], None]
 # (index of the target in the audit's targets, its result), called as each portal finishes
@@ -60,7 +63,8 @@ class Target:
 class AuditConfig:
     crawl: CrawlConfig = field(default_factory=CrawlConfig)
     rules: Any = None  # tadarki.engine.rules.config.RulesConfig; its defaults when None
-    portal_concurrency: int = defaults.PORTAL_CONCURRENCY
+    portal_concurrency: int = defaults.PORTAL_CONCURRENCY  # in all processes together
+    processes: int = defaults.PROCESSES  # 0 = one per CPU (engine.workers)
 
 
 # Crawl-level facts reported even when the rule pack is not installed or missed them.
@@ -142,6 +146,38 @@ def _fill_evidence(findings: list[Finding], site: Site) -> None:
             finding.status = finding.status if finding.status is not None else page.status
             finding.fetched_at = finding.fetched_at or page.fetched_at
             finding.sha256 = finding.sha256 or page.sha256
+
+
+def shared_session(config: AuditConfig) -> _Shared:
+    """What one process's portals share (`async with shared_session(config) as shared`)."""
+    return _Shared(config, None, None)
+
+
+async def audit_one(
+    target: Target,
+    config: AuditConfig,
+    shared: _Shared,
+    progress: Progress | None,
+    keep_pages: bool,
+) -> PortalResult:
+    """audit_portal, except that a failure becomes that portal's finding, never an error."""
+    try:
+        return await audit_portal(
+            target, config, progress=progress, keep_pages=keep_pages, _shared=shared
+        )
+    except Exception as exc:  # noqa: BLE001 - one portal never stops the others
+        return failed_portal(target, f"{type(exc).__name__}: {exc}")
+
+
+def failed_portal(target: Target, reason: str) -> PortalResult:
+    """A portal whose audit broke down: `portal.unreachable`, subject `internal-error`."""
+    portal = PortalResult(office=target.office, url=target.url, host="")
+    portal.warnings.append(f"internal-error: {reason}")
+    portal.findings.append(
+        _crawl_finding("portal.unreachable", "internal-error", target.url, reason)
+    )
+    portal.compute_score()
+    return portal
 
 
 async def audit_portal(
@@ -252,28 +288,30 @@ async def audit_many(
     result = AuditResult(started_at=now_iso())
     collected: dict[int, PortalResult] = {}
     sink = on_portal or collected.__setitem__
+    targets = list(targets)
+    processes = resolve_processes(config.processes, len(targets))
+    if processes > 1 and politeness is None and cache is None:
+        # A politeness or cache object lives in this process; without one, use every core.
+        await audit_in_processes(
+            targets,
+            config,
+            processes,
+            progress=progress,
+            sink=sink,
+            keep_pages=keep_pages,
+            failed_portal=failed_portal,
+        )
+        result.portals = [collected[i] for i in sorted(collected)]
+        result.finished_at = now_iso()
+        return result
     # A fixed pool of workers pulls targets one by one: no task (or result) per target waits.
     queue: Iterator[tuple[int, Target]] = enumerate(targets)
 
     async with _Shared(config, politeness, cache) as shared:
 
-        async def one(target: Target) -> PortalResult:
-            try:
-                return await audit_portal(
-                    target, config, progress=progress, keep_pages=keep_pages, _shared=shared
-                )
-            except Exception as exc:  # noqa: BLE001 - one portal never stops the others
-                portal = PortalResult(office=target.office, url=target.url, host="")
-                portal.warnings.append(f"internal-error: {type(exc).__name__}: {exc}")
-                portal.findings.append(
-                    _crawl_finding("portal.unreachable", "internal-error", target.url, str(exc))
-                )
-                portal.compute_score()
-                return portal
-
         async def worker() -> None:
             for index, target in queue:
-                sink(index, await one(target))
+                sink(index, await audit_one(target, config, shared, progress, keep_pages))
 
         workers = [
             asyncio.ensure_future(worker()) for _ in range(max(1, config.portal_concurrency))

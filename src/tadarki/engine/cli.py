@@ -52,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stats-config", metavar="FILE", help="department statistics (JSON/TOML)")
     p.add_argument("--cache", metavar="FILE", help="JSON-lines cache for conditional requests")
     p.add_argument("--timeout", type=float, default=None, metavar="S", help="total per request")
+    p.add_argument(
+        "--processes",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes (0 = one per CPU; with --cache, one)",
+    )
     return p
 
 
@@ -185,7 +192,7 @@ def _config(args: argparse.Namespace) -> AuditConfig:
         crawl.concurrency_per_host = args.per_host
     if args.timeout is not None:
         crawl.total_timeout = args.timeout
-    config = AuditConfig(crawl=crawl)
+    config = AuditConfig(crawl=crawl, processes=args.processes)
     if args.concurrency is not None:
         config.portal_concurrency = args.concurrency
     return config
@@ -207,6 +214,8 @@ def main(argv: list[str]) -> int:
         args = build_parser().parse_args(argv)
         if args.max_pages < 1 or (args.concurrency is not None and args.concurrency < 1):
             raise UsageError("--max-pages and --concurrency must be at least 1")
+        if args.processes < 0:
+            raise UsageError("--processes must be 0 (one per CPU) or more")
         targets = read_targets(args.targets)
         config = _config(args)
         if args.stats_config:

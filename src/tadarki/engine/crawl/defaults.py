@@ -17,6 +17,10 @@ EXTERNAL_REQUESTS_PER_SECOND = 2.0
 
 # Whole audit: how many portals are crawled at once, and open sockets overall.
 PORTAL_CONCURRENCY = 4
+# Worker processes for a many-portal audit (engine.workers); 0 = one per CPU. The library
+# default stays in-process; `tadarki audit` uses every CPU.
+PROCESSES = 1
+WORKER_MAX_PORTALS = 50  # then the worker is replaced, so memory stays flat
 TOTAL_CONNECTIONS = 64
 
 # Time-outs in seconds.

@@ -1,0 +1,153 @@
+"""An audit in several worker processes finds what the in-process audit finds, streams the
+same callbacks, and survives a worker that dies."""
+
+import asyncio
+import csv
+import io
+import multiprocessing.forkserver
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from tadarki.engine import workers
+from tadarki.engine.audit import AuditConfig, Target, audit_many
+from tadarki.engine.crawl.config import CrawlConfig
+
+farm_generate = pytest.importorskip("tadarki.farm.generate")
+farm_server = pytest.importorskip("tadarki.farm.server")
+farm_proxy = pytest.importorskip("tadarki.farm.proxy")
+
+
+@pytest.fixture(scope="module")
+def farm():
+    farm = farm_generate.build_farm(8, 10, 1)
+    rows = list(csv.DictReader(io.StringIO(farm.csv_text())))
+    targets = [Target(r["office"], r["url"], r.get("department", "")) for r in rows]
+    with farm_server.FarmServer(farm) as server, farm_proxy.LoopbackProxy(server) as proxy:
+        yield targets, proxy
+
+
+def _config(proxy, processes: int, portals_at_once: int = 4) -> AuditConfig:
+    crawl = CrawlConfig(
+        proxy_env={"HTTP_PROXY": proxy.url},
+        requests_per_second=0,
+        concurrency_per_host=4,
+        retry_backoff=0.01,
+    )
+    return AuditConfig(crawl=crawl, portal_concurrency=portals_at_once, processes=processes)
+
+
+def _keys(result):
+    return [
+        (p.office, p.pages_fetched, p.score, [(f.rule, f.subject, f.url) for f in p.findings])
+        for p in result.portals
+    ]
+
+
+@pytest.fixture(scope="module")
+def in_process(farm):
+    targets, proxy = farm
+    return asyncio.run(audit_many(targets, _config(proxy, processes=1)))
+
+
+def test_two_processes_find_exactly_what_one_process_finds(farm, in_process):
+    targets, proxy = farm
+    events: list[dict] = []
+    streamed: dict = {}
+    result = asyncio.run(
+        audit_many(
+            targets,
+            _config(proxy, processes=2),
+            progress=events.append,
+            on_portal=streamed.__setitem__,
+        )
+    )
+    assert result.portals == []  # streamed, as in one process
+    ordered = type(result)(started_at="", portals=[streamed[i] for i in sorted(streamed)])
+    assert _keys(ordered) == _keys(in_process)
+    assert sorted(streamed) == list(range(len(targets)))
+    # progress crosses the process boundary: a page event for every fetched page
+    pages = sum(1 for e in events if e["event"] == "page")
+    assert pages >= sum(p.pages_fetched for p in in_process.portals)
+    assert sum(1 for e in events if e["event"] == "portal-done") == len(targets)
+
+
+def test_workers_replaced_after_each_portal_still_audit_every_portal(farm, in_process):
+    targets, proxy = farm
+    got: dict = {}
+
+    async def run():
+        await workers.audit_in_processes(
+            targets,
+            _config(proxy, processes=2),
+            2,
+            progress=None,
+            sink=got.__setitem__,
+            keep_pages=True,
+            failed_portal=lambda t, reason: pytest.fail(reason),
+            max_portals=1,
+        )
+
+    asyncio.run(run())
+    ordered = type(in_process)(started_at="", portals=[got[i] for i in sorted(got)])
+    assert _keys(ordered) == _keys(in_process)
+    assert all(p.pages for p in ordered.portals if p.reachable)  # keep_pages crosses too
+
+
+def _worker_pids() -> list[int]:
+    """The audit workers: children of multiprocessing's fork server."""
+    server = multiprocessing.forkserver._forkserver._forkserver_pid
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == server:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_a_killed_worker_loses_only_its_portals_in_flight(farm, in_process):
+    targets, proxy = farm
+    killed: list[int] = []
+
+    def kill_on_first_page(event: dict) -> None:
+        if event["event"] == "page" and not killed:
+            killed.extend(_worker_pids())
+            for pid in killed:
+                os.kill(pid, signal.SIGKILL)
+
+    # one portal at a time per worker: exactly two are in flight when both workers die
+    config = _config(proxy, processes=2, portals_at_once=2)
+    result = asyncio.run(audit_many(targets, config, progress=kill_on_first_page))
+    assert len(killed) == 2
+    lost = [p for p in result.portals if "internal-error" in {f.subject for f in p.findings}]
+    assert len(lost) == 2
+    assert all("exit code -9" in p.warnings[0] for p in lost)
+    assert len(result.portals) == len(targets)
+    for expected, got, portal in zip(_keys(in_process), _keys(result), result.portals, strict=True):
+        if portal not in lost:
+            assert got == expected
+
+
+def test_process_count_follows_cpus_and_targets():
+    assert workers.resolve_processes(4, 2) == 2
+    assert workers.resolve_processes(3, 10) == 3
+    assert workers.resolve_processes(0, 100) == (os.cpu_count() or 1)
+    assert workers.resolve_processes(0, 1) == 1
+
+
+def test_each_worker_gets_its_share_of_the_external_rate_and_portals():
+    config = AuditConfig(
+        crawl=CrawlConfig(external_requests_per_second=2.0, total_connections=64),
+        portal_concurrency=5,
+        processes=2,
+    )
+    share = workers.worker_config(config, 2)
+    assert share.crawl.external_requests_per_second == 1.0
+    assert share.crawl.total_connections == 32
+    assert share.portal_concurrency == 3
+    assert share.processes == 1
