@@ -99,6 +99,16 @@ def test_nis_alternate_missing(npf):
     assert "nis.alternate-missing" in found and "nis.focal-missing" not in found
 
 
+def test_nis_page_with_an_empty_table_misses_both_roles(npf):
+    # The page names its family in its title; its table has a header row and nobody in it.
+    body = "<table><tr><th>দায়িত্ব</th><th>নাম ও পদবি</th><th>যোগাযোগ</th></tr></table>"
+    title = "জাতীয় শুদ্ধাচার কৌশল ফোকাল পয়েন্ট কর্মকর্তা"
+    site = npf.make_site(npf.g1_page(), {"/site/page/nis/x": npf.g1_static_page(title, body)})
+    found = {r for r, _ in npf.run(site)}
+    assert {"nis.focal-missing", "nis.alternate-missing"} <= found
+    assert not {r for r in found if r.startswith(("rti.", "grs."))}
+
+
 def test_officer_named_for_rti_but_missing_from_list(npf):
     officers = npf.g1_static_page(
         "কর্মকর্তার তালিকা", "<table><tr><td>জনাব ক খ</td><td>উপপরিচালক</td></tr></table>"

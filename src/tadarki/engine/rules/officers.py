@@ -71,9 +71,23 @@ def _family_pages(ctx: Context, family: str) -> list[ParsedPage]:
             continue
         kinds = {person.role.split(".")[0] for person in parsed.officers}
         is_widget = family == "rti" and "InfoOfficersViewWidget" in parsed.widgets
-        if family in kinds or is_widget:
+        if family in kinds or is_widget or _titled_for(family, parsed.title):
             pages.append(parsed)
     return pages
+
+
+# A page whose own title names the family is one of its pages even with an empty table
+# (all its roles missing); looser words ("তথ্য") would take in unrelated pages.
+_FAMILY_TITLES = {
+    "rti": tuple(match_key(w) for w in ("তথ্য অধিকার", "তথ্য প্রদানকারী", "দায়িত্বপ্রাপ্ত কর্মকর্তা")),
+    "grs": tuple(match_key(w) for w in ("অভিযোগ প্রতিকার", "অভিযোগ নিষ্পত্তি", "অনিক")),
+    "nis": tuple(match_key(w) for w in ("শুদ্ধাচার", "নৈতিকতা কমিটি")),
+}
+
+
+def _titled_for(family: str, title: str) -> bool:
+    key = match_key(title or "")
+    return any(word in key for word in _FAMILY_TITLES[family])
 
 
 def _links_naming(ctx: Context, role: str, family: str) -> list[str]:
