@@ -45,6 +45,12 @@ def test_missing_rti_roles_are_classified_by_exact_heading(npf):
     assert "rti.alternate-missing" not in found
 
 
+def test_empty_officers_widget_misses_every_rti_role_and_is_not_also_empty(npf):
+    found = {r for r, _ in npf.run(_rti_site(npf))}
+    assert {"rti.designated-missing", "rti.alternate-missing", "rti.appeal-missing"} <= found
+    assert "page.empty" not in found
+
+
 def test_rti_page_not_fetched_is_no_claim(npf):
     home = npf.g3_page(
         npf.g3_menu(npf.g3_top("জনবল", npf.g3_box("", ("তথ্য প্রদানকারী কর্মকর্তা", RTI_URL))))

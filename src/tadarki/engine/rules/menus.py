@@ -62,6 +62,9 @@ def _empty_parts(item: MenuItem) -> list[tuple[str, str]]:
     return found
 
 
+_ROLE_WIDGET = "InfoOfficersViewWidget"
+
+
 def _empty_pages(ctx: Context) -> list[Finding]:
     findings: list[Finding] = []
     seen: set[str] = set()
@@ -77,6 +80,8 @@ def _empty_pages(ctx: Context) -> list[Finding]:
             continue  # not fetched, not HTML, or an error page: no evidence either way
         if parsed is ctx.home or parsed.body_text or parsed.body_media:
             continue
+        if _ROLE_WIDGET in parsed.widgets:
+            continue  # an empty officers widget is judged by the rti.* rules, not twice
         seen.add(url)
         label = subject_path(path) if path else url
         evidence = _empty_evidence(ctx, url)
