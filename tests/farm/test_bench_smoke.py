@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "bench_audit.py"
+NAMES = ("tadarki (full audit)", "scrapy (fetch+parse)")
 
 
 def test_quick_bench_prints_the_table():
@@ -18,16 +19,26 @@ def test_quick_bench_prints_the_table():
     )
     assert out.returncode == 0, out.stderr[-3000:]
     text = out.stdout
-    assert "pages/s" in text and "peak_rss_MB" in text
-    rows = {
-        name: line.split()
+    assert re.search(r"^machine: \d+ CPUs .*aiohttp [\d.]+, scrapy [\d.]+", text, re.M)
+    assert "(warmed " in text  # the speed run's farm rendered its pages first
+    assert "pages/s" in text and "peak_pss_MB" in text
+    rows = [
+        (name, line.removeprefix(name).split())
         for line in text.splitlines()
-        for name in ("tadarki (full audit)", "scrapy (fetch+parse)")
+        for name in NAMES
         if line.startswith(name)
+    ]
+    assert {(name, fields[0]) for name, fields in rows} == {
+        (NAMES[0], "1"),
+        (NAMES[1], "1"),
+        (NAMES[0], "mem"),
     }
-    assert set(rows) == {"tadarki (full audit)", "scrapy (fetch+parse)"}
-    for fields in rows.values():
-        pages = int(fields[-5])
-        assert pages > 0  # each crawler really fetched farm pages
-    assert re.search(r"ratio tadarki/scrapy: pages/s [\d.]+, CPU per page [\d.]+", text)
-    assert re.search(r"memory: tadarki peak RSS [\d.]+ MB at \d+ pages, [\d.]+ MB at \d+", text)
+    for _name, fields in rows:
+        # run, portals, pages, wall_s, pages/s, cpu_s, cpu_ms/pg, peak_pss_MB, procs, ...
+        pages, cpu, pss, procs = fields[2], fields[5], fields[7], fields[8]
+        assert int(pages) > 0  # each crawler really fetched farm pages
+        assert float(cpu) > 0 and float(pss) > 0 and int(procs) >= 1
+    assert re.search(
+        r"ratio tadarki/scrapy \(1 run each\): pages/s [\d.]+, CPU per page [\d.]+", text
+    )
+    assert re.search(r"memory: tadarki peak [\d.]+ MB at \d+ pages, [\d.]+ MB at \d+ pages", text)

@@ -142,6 +142,7 @@ async def audit_in_processes(
     waiting = list(enumerate(targets))
     waiting.reverse()  # pop() from the end hands them out in order
     workers: list[_Worker] = []
+    exiting: list = []
 
     def start() -> _Worker:
         ours, theirs = context.Pipe()
@@ -160,6 +161,10 @@ async def audit_in_processes(
 
     def hand_out() -> None:
         while waiting:
+            # `portal_concurrency` counts portals in all workers, retiring ones included, so
+            # a replacement starting beside a retiring worker does not add to the load.
+            if sum(len(w.in_flight) for w in workers) >= config.portal_concurrency:
+                return
             index, target = waiting[-1]
             host = _host(target.url)
             # A host already being crawled stays with its worker (politeness is per process).
@@ -185,11 +190,11 @@ async def audit_in_processes(
     def retire(worker: _Worker) -> None:
         loop.remove_reader(worker.conn.fileno())
         worker.conn.close()
-        worker.process.join(10)  # its pipe is closed, so it is exiting
-        if worker.process.is_alive():
-            worker.process.kill()
-            worker.process.join(5)
         workers.remove(worker)
+        if not worker.in_flight:
+            exiting.append(worker.process)  # it closed its pipe as its last act
+            return
+        worker.process.join(5)  # it died: its exit code says how
         code = worker.process.exitcode
         for index, target in sorted(worker.in_flight.items()):
             sink(index, failed_portal(target, f"worker process ended (exit code {code})"))
@@ -217,8 +222,8 @@ async def audit_in_processes(
             loop.remove_reader(worker.conn.fileno())
             worker.process.terminate()
             worker.conn.close()
-        for worker in workers:
-            worker.process.join(5)
+        for process in [w.process for w in workers] + exiting:
+            process.join(5)
 
 
 def _relay(worker: _Worker, mail: asyncio.Queue) -> None:

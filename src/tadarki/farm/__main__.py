@@ -1,11 +1,13 @@
 """`python -m tadarki.farm serve|proxy|csv|truth`: the fixture farm from the command line.
 
     python -m tadarki.farm serve --portals 20 --pages 250 --port 8765
+    python -m tadarki.farm serve --portals 28 --pages 250 --warm --cache-size 20000
     python -m tadarki.farm csv --out offices.csv
     python -m tadarki.farm truth --json truth.json
 
 `serve` also answers absolute-URI requests, so `HTTP_PROXY=http://127.0.0.1:8765` works
-directly; unknown host names answer 502 (like a failed DNS lookup).
+directly; unknown host names answer 502 (like a failed DNS lookup). `--warm` renders and
+gzips every page before it prints "farm serving ..." (size `--cache-size` to hold them all).
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         if name == "serve":
             cmd.add_argument("--host", default="127.0.0.1")
             cmd.add_argument("--port", type=int, default=8765)
+            cmd.add_argument("--warm", action="store_true", help="render every page first")
+            cmd.add_argument("--cache-size", type=int, default=4096, help="answers kept")
         elif name == "csv":
             cmd.add_argument("--out", default="-")
         else:
@@ -42,7 +46,10 @@ def main(argv: list[str] | None = None) -> int:
         from tadarki.farm.server import run_forever
 
         try:
-            asyncio.run(run_forever(farm, args.host, args.port))
+            serving = run_forever(
+                farm, args.host, args.port, warm=args.warm, cache_size=args.cache_size
+            )
+            asyncio.run(serving)
         except KeyboardInterrupt:
             pass
         return 0

@@ -5,6 +5,10 @@ forward proxy receives, so the server can stand in for the proxy) and from the `
 header otherwise. Responses carry ETag and Last-Modified and honour If-None-Match /
 If-Modified-Since with 304; bodies are gzipped when the client asks.
 
+Pages are rendered on first request and kept in a small LRU; `FarmResponder.warm()` renders
+(and gzips) every page of every portal up front, so a benchmark does not charge the first
+crawler for the renders.
+
 A host the farm does not know answers 502 with `X-Tadarki-Error: dns`, the way a proxy
 reports a failed name lookup; an "unreachable" portal answers 502 with `connect`.
 
@@ -18,11 +22,13 @@ import asyncio
 import gzip
 import hashlib
 import logging
+import signal
 import threading
 import unicodedata
 from collections import Counter, OrderedDict
 from datetime import UTC, datetime, time, timedelta
 from email.utils import format_datetime, parsedate_to_datetime
+from time import perf_counter
 from urllib.parse import unquote, urlsplit
 
 from aiohttp import web
@@ -64,11 +70,15 @@ class FarmResponder:
         self.cache: OrderedDict[tuple, Answer] = OrderedDict()
         self.cache_size = cache_size
         self.requests: Counter[str] = Counter()
+        self.renders = 0  # answers computed on request, i.e. cache misses
         self.epoch = datetime.combine(farm.today, time(0), tzinfo=UTC)
 
     def answer(self, host: str, path: str, query: str) -> Answer:
         host = host.lower().rstrip(".")
         self.requests[host] += 1
+        return self._cached(host, path, query, count=True)
+
+    def _cached(self, host: str, path: str, query: str, count: bool) -> Answer:
         portal = self.farm.portals.get(host)
         version = portal.version if portal else 0
         key = (host, path, query, version)
@@ -76,11 +86,23 @@ class FarmResponder:
         if hit is not None:
             self.cache.move_to_end(key)
             return hit
+        self.renders += count
         answer = self._compute(host, path, query)
         self.cache[key] = answer
         if len(self.cache) > self.cache_size:
             self.cache.popitem(last=False)
         return answer
+
+    def warm(self) -> int:
+        """Render and gzip every page the farm knows; returns how many answers it holds.
+
+        Warming more than `cache_size` answers only evicts the first ones again.
+        """
+        for host, portal in self.farm.portals.items():
+            if portal.kind in ("normal", "blocked"):
+                for path in known_paths(portal):
+                    gzipped(self._cached(host, path, "", count=False))
+        return len(self.cache)
 
     def _compute(self, host: str, path: str, query: str) -> Answer:
         html = "text/html; charset=utf-8"
@@ -108,6 +130,28 @@ class FarmResponder:
         return Answer(
             502, "text/plain; charset=utf-8", f"proxy error: {error}\n".encode(), self.epoch, error
         )
+
+
+def known_paths(portal) -> list[str]:
+    """The paths a portal answers, written as its own links write them."""
+    paths = ["/robots.txt", "/", *portal.pages]
+    if portal.kind != "normal":
+        return paths
+    if portal.generation != "G3":  # the footer links the sitemap as .../sitemap//সাইট-ম্যাপ
+        paths.append(portal.list_path("sitemap").replace("sitemap/", "sitemap//"))
+    own = f"http://{portal.host}"
+    if portal.charter_pdf.startswith(own + "/"):
+        paths.append(portal.charter_pdf.removeprefix(own))
+    return paths
+
+
+def gzipped(answer: Answer) -> bytes | None:
+    """The gzipped body (made once and kept), or None when the body is too small to pack."""
+    if len(answer.body) <= 256:
+        return None
+    if answer.gz is None:
+        answer.gz = gzip.compress(answer.body, compresslevel=5)
+    return answer.gz
 
 
 def split_target(request: web.BaseRequest) -> tuple[str, str, str]:
@@ -165,10 +209,9 @@ async def serve_farm(responder: FarmResponder, request: web.BaseRequest) -> web.
     if not_modified(request, answer):
         return web.Response(status=304, headers=headers)
     body = answer.body
-    if "gzip" in request.headers.get("Accept-Encoding", "") and len(body) > 256:
-        if answer.gz is None:
-            answer.gz = gzip.compress(body, compresslevel=5)
-        body = answer.gz
+    packed = gzipped(answer) if "gzip" in request.headers.get("Accept-Encoding", "") else None
+    if packed is not None:
+        body = packed
         headers["Content-Encoding"] = "gzip"
         headers["ETag"] = answer.etag[:-1] + '-gz"'
     headers["Vary"] = "Accept-Encoding"
@@ -265,16 +308,39 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-async def run_forever(farm: Farm, host: str, port: int) -> None:
-    """Serve in the current loop until cancelled (the CLI's `serve`)."""
-    responder = FarmResponder(farm)
+async def run_forever(
+    farm: Farm, host: str, port: int, *, warm: bool = False, cache_size: int = 4096
+) -> None:
+    """Serve in the current loop until cancelled (the CLI's `serve`).
+
+    With `warm`, every page is rendered before the "farm serving" line. SIGUSR1 prints
+    "farm stats: R requests, M rendered on demand" (counted since the last SIGUSR1), so a
+    benchmark can check that its crawlers were answered from the warm cache.
+    """
+    responder = FarmResponder(farm, cache_size)
+    warmed = ""
+    if warm:
+        started = perf_counter()
+        count = responder.warm()
+        warmed = f" (warmed {count} answers in {perf_counter() - started:.1f} s)"
     server = web.Server(lambda r: serve_farm(responder, r), access_log=None)
     runner = web.ServerRunner(server)
     await runner.setup()
     await web.TCPSite(runner, host, port, backlog=512).start()
     logging.getLogger(__name__).info("farm on %s", runner.addresses)
+
+    def report() -> None:
+        requests = sum(responder.requests.values())
+        print(
+            f"farm stats: {requests} requests, {responder.renders} rendered on demand", flush=True
+        )
+        responder.requests.clear()
+        responder.renders = 0
+
+    asyncio.get_running_loop().add_signal_handler(signal.SIGUSR1, report)
     print(
-        f"farm serving {len(farm.portals)} portals on http://{host}:{runner.addresses[0][1]}",
+        f"farm serving {len(farm.portals)} portals on http://{host}:{runner.addresses[0][1]}"
+        + warmed,
         flush=True,
     )
     try:
