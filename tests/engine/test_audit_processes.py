@@ -151,3 +151,66 @@ def test_each_worker_gets_its_share_of_the_external_rate_and_portals():
     assert share.crawl.total_connections == 32
     assert share.portal_concurrency == 3
     assert share.processes == 1
+
+
+def test_the_command_forks_its_workers_and_writes_what_one_process_writes(tmp_path):
+    """`tadarki audit` runs no thread of its own, so its workers are forked (no fork server):
+    the audit through a farm in another process gives the same portals either way."""
+    import json
+    import re
+    import subprocess
+    import sys
+
+    farm = subprocess.Popen(
+        [sys.executable, "-m", "tadarki.farm", "serve", "--portals", "6", "--pages", "8"]
+        + ["--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+", farm.stdout.readline()).group(0)
+        offices = tmp_path / "offices.csv"
+        offices.write_text(farm_generate.build_farm(6, 8).csv_text(), encoding="utf-8")
+        env = {**os.environ, "HTTP_PROXY": url, "HTTPS_PROXY": url, "NO_PROXY": ""}
+        runs = []
+        for processes in ("1", "2"):
+            out = tmp_path / f"{processes}.json"
+            command = [sys.executable, "-m", "tadarki", "audit", str(offices), "--json", str(out)]
+            command += ["--processes", processes, "--rate", "0", "--per-host", "4"]
+            done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+            assert done.returncode == 0, done.stderr
+            portals = json.loads(out.read_text(encoding="utf-8"))["portals"]
+            runs.append(
+                [
+                    (
+                        p["office"],
+                        p["pages_fetched"],
+                        [(f["rule"], f["subject"]) for f in p["findings"]],
+                    )
+                    for p in portals
+                ]
+            )
+            assert "portals 6/6" in done.stderr
+        assert runs[0] == runs[1]
+        assert sum(pages for _o, pages, _f in runs[0]) > 20
+    finally:
+        farm.terminate()
+        farm.wait(10)
+
+
+def test_workers_are_forked_only_from_a_process_without_other_threads():
+    import subprocess
+    import sys
+    import threading
+
+    code = "from tadarki.engine.workers import start_context; print(start_context().get_start_method())"
+    alone = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert alone.stdout.strip() == "fork"
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert workers.start_context().get_start_method() == "forkserver"
+    finally:
+        stop.set()
+        other.join()

@@ -26,6 +26,7 @@ import math
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from urllib.parse import urlsplit
@@ -34,8 +35,18 @@ from tadarki.engine.crawl import defaults
 
 # Messages: parent -> worker ("audit", index, target) | ("stop",);
 # worker -> parent ("event", dict) | ("portal", index, PortalResult).
-_START_METHOD = "forkserver"
 _PRELOAD = ["tadarki.engine.audit"]
+
+
+def start_context():
+    """fork when this process runs no other thread: the worker starts at once with the engine
+    already imported. Otherwise a fork server, because forking a threaded process can copy a
+    lock some other thread holds."""
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    return context
 
 
 def resolve_processes(requested: int, targets: int) -> int:
@@ -59,7 +70,16 @@ def worker_config(config, processes: int):
 # ---- the worker process --------------------------------------------------------------
 
 
-def _worker_main(conn: Connection, config, keep_pages: bool, with_progress: bool) -> None:
+def _worker_main(
+    conn: Connection, config, keep_pages: bool, with_progress: bool, inherited: list[int]
+) -> None:
+    # A forked worker holds the parent's ends of its siblings' pipes: closed, so a sibling
+    # still sees the parent go away.
+    for fd in inherited:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
     # Ctrl-C is the parent's to handle: it stops the workers, and none prints a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     asyncio.run(_serve(conn, config, keep_pages, with_progress))
@@ -134,8 +154,7 @@ async def audit_in_processes(
     max_portals: int = defaults.WORKER_MAX_PORTALS,
 ) -> None:
     """Audit `targets` in `processes` workers; `sink(index, portal)` as each one finishes."""
-    context = multiprocessing.get_context(_START_METHOD)
-    context.set_forkserver_preload(_PRELOAD)
+    context = start_context()
     share = worker_config(config, processes)
     loop = asyncio.get_running_loop()
     mail: asyncio.Queue = asyncio.Queue()
@@ -146,9 +165,11 @@ async def audit_in_processes(
 
     def start() -> _Worker:
         ours, theirs = context.Pipe()
+        forked = context.get_start_method() == "fork"
+        inherited = [w.conn.fileno() for w in workers] + [ours.fileno()] if forked else []
         process = context.Process(
             target=_worker_main,
-            args=(theirs, share, keep_pages, progress is not None),
+            args=(theirs, share, keep_pages, progress is not None, inherited),
             name="tadarki-audit-worker",
             daemon=True,
         )
