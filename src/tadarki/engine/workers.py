@@ -9,8 +9,9 @@ same callbacks, in the same form, as with one process.
 - A portal is crawled by exactly one worker, and targets on a host already in flight go to
   the worker that has it, so per-host politeness holds as in one process. Off-host link
   checks are shared out: each worker gets 1/N of the external request rate.
-- Workers are forked from a fork server that has already imported the engine, so a worker
-  starts in milliseconds, and none inherits the caller's threads or event loop.
+- Workers are forked from the caller when it runs no other thread (they start at once, the
+  engine already imported), and from a fork server otherwise, so none inherits a lock held
+  by another thread.
 - A worker is replaced after `WORKER_MAX_PORTALS` portals (like Celery's
   max-tasks-per-child): memory stays flat however many portals an audit has.
 - A worker that dies (killed, out of memory, a crash in C code) loses only its portals in

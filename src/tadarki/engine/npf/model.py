@@ -167,8 +167,12 @@ class ParsedPage:
     body_from_renderer: bool = False  # body_html was decoded from rt-renderer attributes
     visible_text: list[str] = field(default_factory=list)  # text runs for junk detection
     emails: list[tuple[str, str]] = field(default_factory=list)  # (address, evidence)
-    # group -> what reads that group's attributes when one is first used: {name: value}
-    readers: dict[str, Callable[[], dict[str, object]]] = field(default_factory=dict, repr=False)
+    # group -> what reads that group's attributes when one is first used: reader(page) ->
+    # {name: value}. Readers are given the page rather than holding it: a page that refers to
+    # itself through its readers outlives its crawl until a full garbage collection.
+    readers: dict[str, Callable[[ParsedPage], dict[str, object]]] = field(
+        default_factory=dict, repr=False
+    )
 
     # Read on first use (see _Lazy):
     menu = _Lazy("furniture", list)  # list[MenuItem]
@@ -191,11 +195,11 @@ class ParsedPage:
         values = self.__dict__
         reader = self.readers.pop(group, None)
         if reader is not None:
-            for name, value in reader().items():
+            for name, value in reader(self).items():
                 values.setdefault(name, value)
-        for name, value in vars(ParsedPage).items():
-            if isinstance(value, _Lazy) and value.group == group and name not in values:
-                values[name] = value.default()
+        for lazy in _LAZY_GROUPS.get(group, ()):
+            if lazy.name not in values:
+                values[lazy.name] = lazy.default()
 
     @property
     def is_content(self) -> bool:
@@ -203,3 +207,10 @@ class ParsedPage:
 
     def menu_leaves(self) -> list[MenuLeaf]:
         return [leaf for item in self.menu for col in item.columns for leaf in col.leaves]
+
+
+# group -> its lazy attributes
+_LAZY_GROUPS: dict[str, list[_Lazy]] = {}
+for _attribute in vars(ParsedPage).values():
+    if isinstance(_attribute, _Lazy):
+        _LAZY_GROUPS.setdefault(_attribute.group, []).append(_attribute)

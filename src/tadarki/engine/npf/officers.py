@@ -160,10 +160,13 @@ def person_key(name: str) -> str:
     return clean(value)
 
 
-def read_info_officer_cards(tree: LexborHTMLParser, raw: str, kind: str) -> list[Person]:
-    """G3 `InfoOfficersViewWidget`: one `div.list-card-body` per role with an `h3`."""
+def read_info_officer_cards(
+    tree: LexborHTMLParser, raw: str, kind: str, cards: list[LexborNode] | None = None
+) -> list[Person]:
+    """G3 `InfoOfficersViewWidget`: one `div.list-card-body` per role with an `h3` (`cards`:
+    those nodes, when the caller has them)."""
     people = []
-    for card in tree.css("div.list-card-body"):
+    for card in tree.css("div.list-card-body") if cards is None else cards:
         heading_node = card.css_first("h3")
         heading = text_of(heading_node)
         role = classify_role(heading, kind or "rti")

@@ -70,8 +70,9 @@ def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, li
     source = _tree_source(html)
     tree = LexborHTMLParser(source)
     page.title = clean((text_of(tree.css_first("title")) or "").split("|")[0])
-    page.widgets = [attr(n, "data-widget_name") or "" for n in tree.css("[data-widget_name]")]
-    if tree.css_first("wbr") is not None:
+    walk = _Walk(tree)
+    page.widgets = [attr(n, "data-widget_name") or "" for n in walk.widgets]
+    if walk.has_wbr:
         # Reading text removes <wbr> elements from the tree as it goes, so here every piece is
         # read from the one tree in the order the readers were written for.
         for name, value in _read_furniture(page, tree, html).items():
@@ -83,25 +84,83 @@ def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, li
             setattr(page, name, value)
         _read_list_page(page)
         hrefs = None
+        walk = None  # the tree has changed since
     else:
-        rows = _read_links(tree, url)
+        rows = _read_links(walk.anchors, url)
         page.readers["links"] = partial(_links_of, rows, html, _AnchorMarkup(source).candidates)
         if hrefs is not None and source is html:
             hrefs.extend(row[1] for row in rows if row[1])
-            hrefs.extend(h for h in (n.attrs.get("href") for n in tree.css("area[href]")) if h)
+            hrefs.extend(h for h in (n.attrs.get("href") for n in walk.areas) if h)
         else:
             hrefs = None
-        _read_body(page, tree, html, hrefs)
-        page.readers["body"] = partial(_read_body_text, page)
+        _read_body(page, tree, html, hrefs, walk.renderers)
+        page.readers["body"] = _read_body_text
         if _is_list_path(url):
             # A notice or news list is judged by its rows: read its boards now.
             page.notices = blocks.read_notice_board(tree, html, url)
             page.news = blocks.read_news(tree, html, url)
             _read_list_page(page)
-        page.readers["furniture"] = partial(_read_furniture_later, page, html)
-    _read_people(page, tree, html)
-    _read_visible_text(page, tree)
+        page.readers["furniture"] = partial(_read_furniture_later, html)
+    _read_people(page, tree, html, walk)
+    _read_visible_text(page, tree, walk)
     return page, hrefs
+
+
+# Every css() call walks the whole tree; most of what the readers look for is found in one.
+# A node matching several of these selectors is reported once for each.
+_ONE_WALK = "a[href], area[href], [data-widget_name], wbr, rt-renderer"
+_OFFICER_CARDS = "div.list-card-body, div.employee-content-widget"
+
+
+class _Walk:
+    """The nodes of `tree.css(s)` for the selectors s of _ONE_WALK, from one walk. Class
+    selectors are left to the tree (matching classes depends on the document's mode)."""
+
+    __slots__ = ("tree", "anchors", "areas", "widgets", "renderers", "has_wbr", "_cards")
+
+    def __init__(self, tree: LexborHTMLParser) -> None:
+        self.tree = tree
+        anchors: list = []
+        areas: list = []
+        widgets: list = []
+        renderers: list = []
+        has_wbr = unsure = False
+        last = None
+        for node in tree.css(_ONE_WALK):
+            at = node.mem_id
+            if at == last:
+                continue
+            last = at
+            tag = node.tag
+            attrs = node.attrs
+            widget = "data-widget_name" in attrs
+            if widget:
+                widgets.append(node)
+            if tag == "a":
+                # `a[href]` also matches a namespaced href (svg xlink:href), which attrs do
+                # not name: only a widget anchor leaves it open whether it matched.
+                if "href" in attrs or not widget:
+                    anchors.append(node)
+                else:
+                    unsure = True
+            elif tag == "area":
+                areas.append(node)  # those without an href yield none, as area[href] would
+            elif tag == "rt-renderer":
+                renderers.append(node)
+            elif tag == "wbr":
+                has_wbr = True
+        self.anchors = tree.css("a[href]") if unsure else anchors
+        self.areas = areas
+        self.widgets = widgets
+        self.renderers = renderers
+        self.has_wbr = has_wbr
+        self._cards: bool | None = None
+
+    def css(self, selector: str) -> list:
+        """tree.css for the officer card selectors, skipped when one walk finds neither."""
+        if self._cards is None:
+            self._cards = self.tree.css_first(_OFFICER_CARDS) is not None
+        return self.tree.css(selector) if self._cards else []
 
 
 def _tree_source(html: str) -> str:
@@ -110,7 +169,7 @@ def _tree_source(html: str) -> str:
     return _WBR.sub("", html) if "<wbr" in html else html
 
 
-def _read_furniture_later(page: ParsedPage, html: str) -> dict[str, object]:
+def _read_furniture_later(html: str, page: ParsedPage) -> dict[str, object]:
     tree = LexborHTMLParser(_tree_source(html))
     furniture = _read_furniture(page, tree, html)
     furniture["footer_links"] = _read_footer(page, tree, html)
@@ -170,15 +229,15 @@ _ANCHORS: dict[tuple[str, str, str], tuple[str, str | None]] = {}
 _ANCHORS_MAX = 20_000
 
 
-def _read_links(tree: LexborHTMLParser, base: str) -> list[tuple[str, str, str | None]]:
-    """(label, href, URL) of every `<a href>` as blocks.link_of reads them, without
-    serialising the anchors."""
+def _read_links(anchors: list, base: str) -> list[tuple[str, str, str | None]]:
+    """(label, href, URL) of every `<a href>` (`anchors`) as blocks.link_of reads them,
+    without serialising the anchors."""
     resolve = PageResolver(base)
     origin = resolve.origin
     memo = _ANCHORS
     rows = []
-    for a in tree.css("a[href]"):
-        href = a.attributes.get("href") or ""
+    for a in anchors:
+        href = a.attrs.get("href") or ""
         text = a.text(deep=True, separator=" ")
         if href[:1] == "/" and href[1:2] != "/":
             scope = origin
@@ -199,7 +258,10 @@ def _read_links(tree: LexborHTMLParser, base: str) -> list[tuple[str, str, str |
 
 
 def _links_of(
-    rows: list[tuple[str, str, str | None]], raw: str, candidates: Callable[..., tuple[str, ...]]
+    rows: list[tuple[str, str, str | None]],
+    raw: str,
+    candidates: Callable[..., tuple[str, ...]],
+    _page: ParsedPage,
 ) -> dict[str, object]:
     """page.links from _read_links' rows, when a rule first reads them."""
     links = [
@@ -210,10 +272,16 @@ def _links_of(
 
 
 def _read_body(
-    page: ParsedPage, tree: LexborHTMLParser, raw: str, hrefs: list[str] | None = None
+    page: ParsedPage,
+    tree: LexborHTMLParser,
+    raw: str,
+    hrefs: list[str] | None = None,
+    renderers: list | None = None,
 ) -> None:
-    """The page's own content; `hrefs` (when given) gets the rt-renderer bodies' links."""
-    renderers = tree.css("rt-renderer")
+    """The page's own content; `hrefs` (when given) gets the rt-renderer bodies' links;
+    `renderers`: the tree's rt-renderer nodes, when known."""
+    if renderers is None:
+        renderers = tree.css("rt-renderer")
     if renderers:
         page.has_body = True
         page.body_from_renderer = True
@@ -310,18 +378,26 @@ def _read_list_page(page: ParsedPage) -> None:
     is_news = any(path.startswith(p) for p in _NEWS_LISTS)
     if not (is_notices or is_news) or not page.body_html:
         return
+    # A list page's own boards, when it has them, are its rows (read from the whole page).
+    want_notices = is_notices and page.notices is None
+    want_news = is_news and page.news is None
+    if not (want_notices or want_news):
+        return
     fragment = LexborHTMLParser(page.body_html)
     root = fragment.body or fragment.root
     entries = [e for e in blocks.table_entries(page.body_html, page.url, root) if e.title or e.day]
-    if is_notices and page.notices is None:
+    if want_notices:
         page.notices = entries
-    if is_news and page.news is None:
+    if want_news:
         page.news = entries
 
 
-def _read_people(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
+def _read_people(
+    page: ParsedPage, tree: LexborHTMLParser, raw: str, walk: _Walk | None = None
+) -> None:
+    css = tree.css if walk is None else walk.css
     kind = officers.page_kind(page.title, page.url)
-    people = officers.read_info_officer_cards(tree, raw, kind)
+    people = officers.read_info_officer_cards(tree, raw, kind, css("div.list-card-body"))
     if not people and page.body_html and officers.may_name_roles(page.body_html):
         body_tree = LexborHTMLParser(page.body_html)
         people = officers.read_role_tables(body_tree, raw, kind)
@@ -329,7 +405,7 @@ def _read_people(page: ParsedPage, tree: LexborHTMLParser, raw: str) -> None:
             people = officers.read_role_headings(body_tree, raw, kind)
     page.officers = people
     path = _path(page.url)
-    if any(p in path for p in _OFFICER_LIST_PATHS) or tree.css_first("div.employee-content-widget"):
+    if any(p in path for p in _OFFICER_LIST_PATHS) or css("div.employee-content-widget"):
         page.is_officer_list = True
         page.listed_officers = officers.read_officer_list(tree)
     # E-mail addresses on officer-bearing pages (role blocks, lists).
@@ -355,21 +431,23 @@ def _email_evidence(raw: str, address: str) -> str:
     return address
 
 
-def _read_visible_text(page: ParsedPage, tree: LexborHTMLParser) -> None:
+def _read_visible_text(page: ParsedPage, tree: LexborHTMLParser, walk: _Walk | None = None) -> None:
     """Text runs a visitor sees. Runs last: it strips the tree in place."""
     body = tree.body
     if body is None:
         return
     tree.strip_tags(_INVISIBLE)
-    for node in tree.css("rt-renderer"):
-        node.decompose()  # judged from the decoded attribute instead
-    runs = body.text(deep=True, separator="\n").split("\n")
+    if walk is None or walk.renderers:  # stripping removes nodes, it adds none
+        for node in tree.css("rt-renderer"):
+            node.decompose()  # judged from the decoded attribute instead
+    # Whitespace-only text nodes would only add runs that clean to "".
+    runs = body.text(deep=True, separator="\n", skip_empty=True).split("\n")
     if page.body_from_renderer:
         decoded = LexborHTMLParser(page.body_html)
         decoded.strip_tags(_INVISIBLE)
         root = decoded.body or decoded.root
         if root is not None:
-            runs.extend(root.text(deep=True, separator="\n").split("\n"))
+            runs.extend(root.text(deep=True, separator="\n", skip_empty=True).split("\n"))
     memo = _CLEAN_RUNS
     visible = []
     for run in runs:
