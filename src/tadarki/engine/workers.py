@@ -195,8 +195,11 @@ async def audit_in_processes(
                 return  # wait until that worker has finished the host
             if worker is None:
                 live = [w for w in workers if not w.retiring]
-                free = [w for w in live if len(w.in_flight) < share.portal_concurrency]
-                if not free and len(live) < processes:
+                # While a worker drains, its share goes to the others and its replacement
+                # waits for it to exit: never more than `processes` workers in memory.
+                cap = share.portal_concurrency if len(live) == len(workers) else math.inf
+                free = [w for w in live if len(w.in_flight) < cap]
+                if not free and len(workers) < processes:
                     free = [start()]
                 if not free:
                     return
@@ -205,7 +208,8 @@ async def audit_in_processes(
             worker.conn.send(("audit", index, target))
             worker.in_flight[index] = target
             worker.handed += 1
-            if worker.handed >= max_portals and not worker.retiring:
+            # One worker drains at a time, so the others keep every core busy meanwhile.
+            if worker.handed >= max_portals and not any(w.retiring for w in workers):
                 worker.retiring = True  # finishes what it has, then a fresh one takes over
                 worker.conn.send(("stop",))
 
