@@ -7,6 +7,7 @@ Django audits app, reports). Keys of the JSON keep their meaning; extra keys are
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
@@ -124,4 +125,13 @@ class AuditResult:
 
 
 def now_iso() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
+    """The local time to the second, ISO 8601 (with its UTC offset)."""
+    global _now
+    second = int(time.time())
+    known = _now
+    if known[0] != second:  # one datetime a second, not one a page
+        known = _now = (second, datetime.fromtimestamp(second).astimezone().isoformat())
+    return known[1]
+
+
+_now: tuple[int, str] = (-1, "")

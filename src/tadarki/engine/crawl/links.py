@@ -43,35 +43,50 @@ class UrlResolver:
 
     def resolve_with_host(self, base: str, href: str) -> tuple[str, str] | None:
         """(absolute URL, its netloc) or None for hrefs that point nowhere."""
-        if href[:7] in ("http://", "https:/"):
-            key_base = ""  # absolute: the base does not matter
-        elif href[:2] == "//":
-            key_base = base[: base.find(":")]
-        elif href[:1] == "/":
-            key_base = base[: base.find("/", base.find("//") + 2)]  # the origin
-        elif href[:1] == "?":
-            key_base = base  # depends on the whole base URL
-        else:
-            q = base.find("?")
-            key_base = base[: base.rfind("/", 0, q if q >= 0 else len(base)) + 1]
-        key = (key_base, href)
+        return self.for_base(base)(href)
+
+    def for_base(self, base: str) -> Callable[[str], tuple[str, str] | None]:
+        """resolve_with_host(base, href) for the hrefs of one page: what the memo keys
+        depend on is cut from the base once, not once per href."""
+        scheme = base[: base.find(":")]
+        origin = base[: base.find("/", base.find("//") + 2)]
+        q = base.find("?")
+        directory = base[: base.rfind("/", 0, q if q >= 0 else len(base)) + 1]
         memo = self._memo
-        if key in memo:
-            self.hits += 1
-            return memo[key]
-        self.misses += 1
-        result = None
-        stripped = href.strip()
-        if not is_no_target(stripped):
+
+        def resolve(href: str) -> tuple[str, str] | None:
+            if href[:7] in ("http://", "https:/"):
+                key = ("", href)  # absolute: the base does not matter
+            elif href[:2] == "//":
+                key = (scheme, href)
+            elif href[:1] == "/":
+                key = (origin, href)
+            elif href[:1] == "?":
+                key = (base, href)  # depends on the whole base URL
+            else:
+                key = (directory, href)
             try:
-                url = self.normalise(base, stripped)
-            except ValueError:
-                url = None
-            if url:
-                result = (url, urlsplit(url).netloc.lower())
-        if len(memo) < 200_000:
-            memo[key] = result
-        return result
+                hit = memo[key]
+            except KeyError:
+                pass
+            else:
+                self.hits += 1
+                return hit
+            self.misses += 1
+            result = None
+            stripped = href.strip()
+            if not is_no_target(stripped):
+                try:
+                    url = self.normalise(base, stripped)
+                except ValueError:
+                    url = None
+                if url:
+                    result = (url, urlsplit(url).netloc.lower())
+            if len(memo) < 200_000:
+                memo[key] = result
+            return result
+
+        return resolve
 
 
 def is_trap(url: str, config: CrawlConfig) -> bool:

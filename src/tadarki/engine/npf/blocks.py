@@ -100,9 +100,17 @@ def read_sidebar_blocks(tree: LexborHTMLParser, raw: str, base: str) -> list[Blo
 
 
 def _entry(raw: str, base: str, li: LexborNode) -> ListEntry:
-    a = li.css_first("a")
+    # li.css_first("a") and li.css_first("i") from one walk of the item: compiling a selector
+    # costs more than walking a list item.
+    a = first_i = None
+    for node in li.traverse():
+        tag = node.tag
+        if tag == "a":
+            a = a or node
+        elif tag == "i":
+            first_i = first_i or node
     href = attr(a, "href") or ""
-    date_node = li.css_first("i") or li.css_first("span.notice-tag") or li.css_first(".date")
+    date_node = first_i or li.css_first("span.notice-tag") or li.css_first(".date")
     date_text = text_of(date_node)
     full = text_of(li)
     # The title is the li text without the trailing date (titles may hold nested <a>).
@@ -150,10 +158,21 @@ def read_news(tree: LexborHTMLParser, raw: str, base: str) -> list[ListEntry] | 
 def table_entries(raw: str, base: str, node: LexborNode) -> list[ListEntry]:
     entries = []
     for row in node.css("table tr"):
-        if row.css_first("th") is not None and row.css_first("td") is None:
+        # The row's th, td and first a from one walk, as four selector queries found them.
+        has_th = False
+        a = None
+        tds = []
+        for cell in row.traverse():
+            tag = cell.tag
+            if tag == "td":
+                tds.append(cell)
+            elif tag == "th":
+                has_th = True
+            elif tag == "a":
+                a = a or cell
+        if has_th and not tds:
             continue
-        a = row.css_first("a")
-        cells = [text_of(td) for td in row.css("td")]
+        cells = [text_of(td) for td in tds]
         day = next((d for d in (parse_date(c) for c in cells) if d), None)
         href = attr(a, "href") or ""
         title = text_of(a) if a is not None else ""

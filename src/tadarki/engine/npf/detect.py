@@ -39,22 +39,50 @@ _G2_LANG_TARGET = re.compile(r"=\s*[\"'](?:https?://[^/\"']+)?/(?:bn|en)/", re.I
 _HREF = re.compile("href", re.IGNORECASE)
 
 
-def detect_template(html: str) -> str:
-    """Return "G1", "G2", "G3", "generic", "error" (server error page) or "challenge"."""
-    if not html or not html.strip():
+def detect_template(html: str, low: bytes | None = None) -> str:
+    """Return "G1", "G2", "G3", "generic", "error" (server error page) or "challenge".
+    `low`: ascii_lower(html), when the caller has it."""
+    if not html or html.isspace():
         return "generic"
+    if low is None:
+        low = ascii_lower(html)
     head = html[:20000]
-    if _is_challenge(head):
+    if _may_be_challenge(low) and _is_challenge(head):
         return "challenge"
     if "data-widget_name" in html and _G3_MARKER.search(html):
         return "G3"
     if _G1_THEME in html and _MEGANIZR.search(html):
-        if _has_g2_lang_link(html) or _has_g2_lists(html):
+        if _has_g2_lang_link(html, low) or _has_g2_lists(html):
             return "G2"
         return "G1"
     if len(html) < 20000 and (_ERROR_TITLE.search(head) or _ERROR_BODY.search(head)):
         return "error"
     return "generic"
+
+
+def ascii_lower(text: str) -> bytes:
+    """`text` as UTF-8 (as the parser reads it), ASCII letters lower-cased: a case-less test
+    for ASCII words is a plain search in it. Tag and attribute names are case-less only for
+    ASCII letters; for `re.IGNORECASE`, "i", "k" and "s" also match "ı"/"İ", "K" and "ſ"."""
+    return text.encode("utf-8", "ignore").lower()
+
+
+# A case-less search for the markers above cost more than the rest of detection. Each marker
+# holds one of these groups of ASCII pieces entire (pieces without "i", "k" or "s"), so a page
+# that holds none of the groups holds no marker.
+_CHALLENGE_HINTS = (
+    (b"._cf_chl_opt",),
+    (b"t a moment...",),
+    (b"! | cloudflare",),
+    (b"acce", b" den"),  # Access Denied
+    (b". plea",),  # . Please consult
+    (b"ula_re",),  # /_Incapsula_Resource
+    (b"_cloudproxy",),
+)
+
+
+def _may_be_challenge(low: bytes) -> bool:
+    return any(all(piece in low for piece in pieces) for pieces in _CHALLENGE_HINTS)
 
 
 def _is_challenge(head: str) -> bool:
@@ -66,7 +94,9 @@ def _is_challenge(head: str) -> bool:
     return False
 
 
-def _has_g2_lang_link(html: str) -> bool:
+def _has_g2_lang_link(html: str, low: bytes | None = None) -> bool:
+    if low is not None and b"/bn/" not in low and b"/en/" not in low:
+        return False  # _G2_LANG_TARGET holds one of them
     for match in _G2_LANG_TARGET.finditer(html):
         end = match.start()
         while end > 0 and html[end - 1].isspace():  # what `\s*` before "=" allows

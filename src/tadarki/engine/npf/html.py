@@ -16,9 +16,11 @@ def text_of(node: LexborNode | None) -> str:
     if node is None:
         return ""
     # A selector query, not `"<wbr" in node.html`: serialising every node read was a large
-    # part of reading a page.
-    for wbr in node.css("wbr"):
-        wbr.decompose()
+    # part of reading a page. And only when the document has a <wbr> at all: compiling a
+    # selector costs some twenty times looking a tag name up.
+    if node.parser.tags("wbr"):
+        for wbr in node.css("wbr"):
+            wbr.decompose()
     return clean(node.text(deep=True, separator=" "))
 
 

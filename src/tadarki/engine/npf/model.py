@@ -205,6 +205,21 @@ class ParsedPage:
     def is_content(self) -> bool:
         return self.template not in ("error", "challenge")
 
+    def link_rows(self) -> list[tuple[str, str, str | None]]:
+        """(label, href, url) of each of page.links, without making the links when they are
+        not made yet (most pages' links are only compared)."""
+        reader = self.readers.get("links")
+        if reader is not None and hasattr(reader, "rows"):
+            return reader.rows
+        return [(link.label, link.href, link.url) for link in self.links]
+
+    def link_at(self, index: int) -> Link:
+        """page.links[index], or an equal Link when the page's links are not made yet."""
+        reader = self.readers.get("links")
+        if reader is not None and hasattr(reader, "link"):
+            return reader.link(index)
+        return self.links[index]
+
     def menu_leaves(self) -> list[MenuLeaf]:
         return [leaf for item in self.menu for col in item.columns for leaf in col.leaves]
 

@@ -141,7 +141,7 @@ def page_kind(title: str, url: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)
 def classify_role(heading: str, kind: str = "") -> str:
     key = match_key(heading)
     for role, labels in _UNAMBIGUOUS.items():

@@ -10,7 +10,10 @@ every page of a crawl alive.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 
 from selectolax.lexbor import LexborHTMLParser
@@ -63,14 +66,19 @@ def parse_page_and_hrefs(url: str, html: str) -> tuple[ParsedPage, list[str] | N
 
 
 def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, list[str] | None]:
-    template = detect_template(html)
+    # The page as the parser reads it (UTF-8), and lower-cased for case-less tests.
+    data = html.encode("utf-8", "ignore")
+    low = data.lower()
+    template = detect_template(html, low)
     page = ParsedPage(url=url, template=template)
     if template in ("error", "challenge") or not html:
         return page, None
     source = _tree_source(html)
-    tree = LexborHTMLParser(source)
-    page.title = clean((text_of(tree.css_first("title")) or "").split("|")[0])
-    walk = _Walk(tree)
+    tree = LexborHTMLParser(data if source is html else source)
+    titles = tree.tags("title")  # css_first("title"), without compiling a selector
+    page.title = clean((text_of(titles[0] if titles else None) or "").split("|")[0])
+    walk = _Walk(tree, low if source is html else None)
+    portal = _memo()
     page.widgets = [attr(n, "data-widget_name") or "" for n in walk.widgets]
     if walk.has_wbr:
         # Reading text removes <wbr> elements from the tree as it goes, so here every piece is
@@ -86,78 +94,82 @@ def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, li
         hrefs = None
         walk = None  # the tree has changed since
     else:
-        rows = _read_links(walk.anchors, url)
-        page.readers["links"] = partial(_links_of, rows, html, _AnchorMarkup(source).candidates)
+        rows = _read_links(walk.anchors, url, portal)
+        page.readers["links"] = _LinkRows(rows, html, _AnchorMarkup(source).candidates)
         if hrefs is not None and source is html:
             hrefs.extend(row[1] for row in rows if row[1])
             hrefs.extend(h for h in (n.attrs.get("href") for n in walk.areas) if h)
         else:
             hrefs = None
-        _read_body(page, tree, html, hrefs, walk.renderers)
+        _read_body(page, tree, html, hrefs, walk.renderers, walk.fragment)
         page.readers["body"] = _read_body_text
         if _is_list_path(url):
             # A notice or news list is judged by its rows: read its boards now.
             page.notices = blocks.read_notice_board(tree, html, url)
             page.news = blocks.read_news(tree, html, url)
-            _read_list_page(page)
+            _read_list_page(page, walk.fragment)
         page.readers["furniture"] = partial(_read_furniture_later, html)
     _read_people(page, tree, html, walk)
-    _read_visible_text(page, tree, walk)
+    _read_visible_text(page, tree, walk, portal.runs)
     return page, hrefs
 
 
-# Every css() call walks the whole tree; most of what the readers look for is found in one.
-# A node matching several of these selectors is reported once for each.
-_ONE_WALK = "a[href], area[href], [data-widget_name], wbr, rt-renderer"
+# Compiling a selector costs some twenty times looking a tag name up, and each css() call
+# walks the whole tree; so what the readers look for by tag name alone is looked up by name.
 _OFFICER_CARDS = "div.list-card-body, div.employee-content-widget"
 
 
 class _Walk:
-    """The nodes of `tree.css(s)` for the selectors s of _ONE_WALK, from one walk. Class
-    selectors are left to the tree (matching classes depends on the document's mode)."""
+    """What the readers look for in a page's tree, found once: `(anchor, href)` for each
+    `a[href]`, the `area`, `rt-renderer` and `[data-widget_name]` nodes, whether there is a
+    `<wbr>`."""
 
-    __slots__ = ("tree", "anchors", "areas", "widgets", "renderers", "has_wbr", "_cards")
+    __slots__ = ("tree", "anchors", "areas", "widgets", "renderers", "has_wbr", "_cards", "_body")
 
-    def __init__(self, tree: LexborHTMLParser) -> None:
+    def __init__(self, tree: LexborHTMLParser, low: bytes | None = None) -> None:
+        """`low`: the tree's source, ASCII-lower-cased, when known."""
         self.tree = tree
-        anchors: list = []
-        areas: list = []
-        widgets: list = []
-        renderers: list = []
-        has_wbr = unsure = False
-        last = None
-        for node in tree.css(_ONE_WALK):
-            at = node.mem_id
-            if at == last:
-                continue
-            last = at
-            tag = node.tag
-            attrs = node.attrs
-            widget = "data-widget_name" in attrs
-            if widget:
-                widgets.append(node)
-            if tag == "a":
-                # `a[href]` also matches a namespaced href (svg xlink:href), which attrs do
-                # not name: only a widget anchor leaves it open whether it matched.
-                if "href" in attrs or not widget:
-                    anchors.append(node)
+        anchors = []
+        for a in tree.tags("a"):
+            href = a.attrs.get("href")
+            if href is None:
+                attrs = a.attrs
+                if "href" in attrs:
+                    href = ""  # <a href>
+                elif "xlink:href" in attrs:
+                    # `a[href]` matches an svg anchor's xlink:href; let the selector decide.
+                    anchors = [(n, n.attrs.get("href") or "") for n in tree.css("a[href]")]
+                    break
                 else:
-                    unsure = True
-            elif tag == "area":
-                areas.append(node)  # those without an href yield none, as area[href] would
-            elif tag == "rt-renderer":
-                renderers.append(node)
-            elif tag == "wbr":
-                has_wbr = True
-        self.anchors = tree.css("a[href]") if unsure else anchors
-        self.areas = areas
-        self.widgets = widgets
-        self.renderers = renderers
-        self.has_wbr = has_wbr
+                    continue
+            anchors.append((a, href))
+        self.anchors = anchors
+        self.areas = tree.tags("area")  # those without an href yield none, as area[href] would
+        # An attribute name is in the source as it is in the tree, but for ASCII case.
+        has_widgets = low is None or b"data-widget_name" in low
+        self.widgets = tree.css("[data-widget_name]") if has_widgets else []
+        self.renderers = tree.tags("rt-renderer")
+        self.has_wbr = bool(tree.tags("wbr"))
         self._cards: bool | None = None
+        self._body: tuple[str, LexborHTMLParser] | None = None
+
+    def fragment(self, html: str, last: bool = False) -> LexborHTMLParser:
+        """LexborHTMLParser(html) for the readers of the page's body, parsed once: they read
+        it in turn and only the `last` (visible text) changes it; a <wbr> (which reading text
+        removes) would let one reader's reading change another's, so then each parses anew."""
+        known = self._body
+        if known is not None and known[0] == html:
+            tree = known[1]
+        else:
+            tree = LexborHTMLParser(html)
+            if _WBR.search(html) is None:
+                known = self._body = (html, tree)
+        if last:
+            self._body = None
+        return tree
 
     def css(self, selector: str) -> list:
-        """tree.css for the officer card selectors, skipped when one walk finds neither."""
+        """tree.css for the officer card selectors, skipped when one query finds neither."""
         if self._cards is None:
             self._cards = self.tree.css_first(_OFFICER_CARDS) is not None
         return self.tree.css(selector) if self._cards else []
@@ -223,21 +235,62 @@ class _AnchorMarkup:
         return (self.markups[index], f'href="{href}">{label}</a>', f'href="{href}"')
 
 
-# (what the URL depends on, href, anchor text) -> (label, URL), shared by all pages: the
-# menu's anchors repeat on every page of a portal.
-_ANCHORS: dict[tuple[str, str, str], tuple[str, str | None]] = {}
-_ANCHORS_MAX = 20_000
+class PortalMemo:
+    """What reading a portal's pages remembers from page to page: its menu's anchors and text
+    runs repeat on every page. It lives while the portal is crawled (see `remembering`), so the
+    memory it takes does not grow with the number of portals an audit reads."""
+
+    __slots__ = ("anchors", "urls", "runs", "__weakref__")
+
+    # Bounds for one portal (a portal that outgrows them starts again).
+    MAX_ENTRIES = 20_000
+
+    def __init__(self) -> None:
+        # (what the URL depends on, href, anchor text) -> (label, URL)
+        self.anchors: dict[tuple[str, str, str], tuple[str, str | None]] = {}
+        self.urls: dict[tuple[str, str], str | None] = {}  # see urls.PageResolver
+        self.runs: dict[str, str] = {}  # text run -> clean(run)
+
+    def trim(self) -> None:
+        for table in (self.anchors, self.urls, self.runs):
+            if len(table) >= self.MAX_ENTRIES:
+                table.clear()
 
 
-def _read_links(anchors: list, base: str) -> list[tuple[str, str, str | None]]:
-    """(label, href, URL) of every `<a href>` (`anchors`) as blocks.link_of reads them,
-    without serialising the anchors."""
-    resolve = PageResolver(base)
+# A weak reference: tasks started while a portal is crawled keep a copy of the context, and
+# some (link checks, robots.txt) outlive the portal by far.
+_PORTAL: ContextVar[weakref.ref[PortalMemo] | None] = ContextVar("tadarki_portal", default=None)
+
+
+@contextmanager
+def remembering() -> Iterator[PortalMemo]:
+    """Pages read in this context (and in tasks started from it) share one PortalMemo until
+    the block ends; pages read elsewhere remember nothing across pages."""
+    memo = PortalMemo()
+    token = _PORTAL.set(weakref.ref(memo))
+    try:
+        yield memo
+    finally:
+        _PORTAL.reset(token)
+
+
+def _memo() -> PortalMemo:
+    ref = _PORTAL.get()
+    memo = ref() if ref is not None else None
+    if memo is None:
+        return PortalMemo()  # this page's own
+    memo.trim()
+    return memo
+
+
+def _read_links(anchors: list, base: str, portal: PortalMemo) -> list[tuple[str, str, str | None]]:
+    """(label, href, URL) of every `<a href>` (`anchors`: (node, href)) as blocks.link_of
+    reads them, without serialising the anchors."""
+    resolve = PageResolver(base, portal.urls)
     origin = resolve.origin
-    memo = _ANCHORS
+    memo = portal.anchors
     rows = []
-    for a in anchors:
-        href = a.attrs.get("href") or ""
+    for a, href in anchors:
         text = a.text(deep=True, separator=" ")
         if href[:1] == "/" and href[1:2] != "/":
             scope = origin
@@ -249,26 +302,33 @@ def _read_links(anchors: list, base: str) -> list[tuple[str, str, str | None]]:
         known = memo.get(key)
         if known is None:
             # text_of(a), normalise_url(base, href): the tree holds no <wbr>
-            known = (clean(text), resolve(href))
-            if len(memo) >= _ANCHORS_MAX:
-                memo.clear()
-            memo[key] = known
+            known = memo[key] = (clean(text), resolve(href))
         rows.append((known[0], href, known[1]))
     return rows
 
 
-def _links_of(
-    rows: list[tuple[str, str, str | None]],
-    raw: str,
-    candidates: Callable[..., tuple[str, ...]],
-    _page: ParsedPage,
-) -> dict[str, object]:
-    """page.links from _read_links' rows, when a rule first reads them."""
-    links = [
-        Link(label, href, url, (), raw, candidates, index)
-        for index, (label, href, url) in enumerate(rows)
-    ]
-    return {"links": links}
+class _LinkRows:
+    """page.links from _read_links' rows, made when a rule first reads them; rules that only
+    compare (label, href, URL) read the rows instead (ParsedPage.link_rows)."""
+
+    __slots__ = ("rows", "raw", "candidates")
+
+    def __init__(
+        self,
+        rows: list[tuple[str, str, str | None]],
+        raw: str,
+        candidates: Callable[..., tuple[str, ...]],
+    ) -> None:
+        self.rows = rows
+        self.raw = raw
+        self.candidates = candidates
+
+    def __call__(self, _page: ParsedPage) -> dict[str, object]:
+        return {"links": [self.link(index) for index in range(len(self.rows))]}
+
+    def link(self, index: int) -> Link:
+        label, href, url = self.rows[index]
+        return Link(label, href, url, (), self.raw, self.candidates, index)
 
 
 def _read_body(
@@ -277,9 +337,10 @@ def _read_body(
     raw: str,
     hrefs: list[str] | None = None,
     renderers: list | None = None,
+    fragment: Callable[[str], LexborHTMLParser] = LexborHTMLParser,
 ) -> None:
     """The page's own content; `hrefs` (when given) gets the rt-renderer bodies' links;
-    `renderers`: the tree's rt-renderer nodes, when known."""
+    `renderers`: the tree's rt-renderer nodes, when known; `fragment` parses a body."""
     if renderers is None:
         renderers = tree.css("rt-renderer")
     if renderers:
@@ -291,7 +352,7 @@ def _read_body(
             # Each body on its own, as the crawler reads them.
             for body in bodies:
                 if body:
-                    hrefs.extend(_hrefs(LexborHTMLParser(body)))
+                    hrefs.extend(_hrefs(fragment(body)))
     elif page.template == "G3":
         body = tree.css_first('[data-section_type="body"]')
         parts = []
@@ -371,7 +432,9 @@ def _is_list_path(url: str) -> bool:
     return path.startswith(_NOTICE_LISTS) or path.startswith(_NEWS_LISTS)
 
 
-def _read_list_page(page: ParsedPage) -> None:
+def _read_list_page(
+    page: ParsedPage, fragment: Callable[[str], LexborHTMLParser] = LexborHTMLParser
+) -> None:
     """Notice and news list pages: their rows (title, date) from the body."""
     path = _path(page.url)
     is_notices = any(path.startswith(p) for p in _NOTICE_LISTS)
@@ -383,8 +446,8 @@ def _read_list_page(page: ParsedPage) -> None:
     want_news = is_news and page.news is None
     if not (want_notices or want_news):
         return
-    fragment = LexborHTMLParser(page.body_html)
-    root = fragment.body or fragment.root
+    body = fragment(page.body_html)
+    root = body.body or body.root
     entries = [e for e in blocks.table_entries(page.body_html, page.url, root) if e.title or e.day]
     if want_notices:
         page.notices = entries
@@ -399,7 +462,7 @@ def _read_people(
     kind = officers.page_kind(page.title, page.url)
     people = officers.read_info_officer_cards(tree, raw, kind, css("div.list-card-body"))
     if not people and page.body_html and officers.may_name_roles(page.body_html):
-        body_tree = LexborHTMLParser(page.body_html)
+        body_tree = (walk.fragment if walk is not None else LexborHTMLParser)(page.body_html)
         people = officers.read_role_tables(body_tree, raw, kind)
         if not people:
             people = officers.read_role_headings(body_tree, raw, kind)
@@ -431,32 +494,39 @@ def _email_evidence(raw: str, address: str) -> str:
     return address
 
 
-def _read_visible_text(page: ParsedPage, tree: LexborHTMLParser, walk: _Walk | None = None) -> None:
-    """Text runs a visitor sees. Runs last: it strips the tree in place."""
+def _read_visible_text(
+    page: ParsedPage,
+    tree: LexborHTMLParser,
+    walk: _Walk | None = None,
+    memo: dict[str, str] | None = None,
+) -> None:
+    """Text runs a visitor sees. Runs last: it strips the tree in place. `memo`: run ->
+    clean(run), kept by the caller."""
     body = tree.body
     if body is None:
         return
     tree.strip_tags(_INVISIBLE)
     if walk is None or walk.renderers:  # stripping removes nodes, it adds none
-        for node in tree.css("rt-renderer"):
+        for node in tree.tags("rt-renderer"):
             node.decompose()  # judged from the decoded attribute instead
     # Whitespace-only text nodes would only add runs that clean to "".
     runs = body.text(deep=True, separator="\n", skip_empty=True).split("\n")
     if page.body_from_renderer:
-        decoded = LexborHTMLParser(page.body_html)
+        if walk is None:
+            decoded = LexborHTMLParser(page.body_html)
+        else:
+            decoded = walk.fragment(page.body_html, last=True)
         decoded.strip_tags(_INVISIBLE)
         root = decoded.body or decoded.root
         if root is not None:
             runs.extend(root.text(deep=True, separator="\n", skip_empty=True).split("\n"))
-    memo = _CLEAN_RUNS
+    memo = {} if memo is None else memo
     visible = []
     for run in runs:
         cleaned = memo.get(run)
         if cleaned is None:
             cleaned = clean(run)
             if len(run) <= _MEMO_LEN:
-                if len(memo) >= _MEMO_MAX:
-                    memo.clear()
                 memo[run] = cleaned
         if cleaned:
             visible.append(cleaned)
@@ -464,23 +534,19 @@ def _read_visible_text(page: ParsedPage, tree: LexborHTMLParser, walk: _Walk | N
 
 
 # Text runs repeat on every page (menu, footer), so their cleaning and junk verdicts are
-# remembered, for short runs only, and a bounded number of them.
-_CLEAN_RUNS: dict[str, str] = {}
-_JUNK_RUNS: dict[str, str] = {}
+# remembered (short runs only) by whoever reads many pages.
 _MEMO_LEN = 200
-_MEMO_MAX = 20_000
 
 
-def junk_on_page(page: ParsedPage) -> str:
-    """The first junk snippet in the page's visible text, "" when none."""
-    memo = _JUNK_RUNS
+def junk_on_page(page: ParsedPage, memo: dict[str, str] | None = None) -> str:
+    """The first junk snippet in the page's visible text, "" when none. `memo`: run ->
+    verdict, kept by the caller (one judgement)."""
+    memo = {} if memo is None else memo
     for run in page.visible_text:
         found = memo.get(run)
         if found is None:
             found = find_junk(run)
             if len(run) <= _MEMO_LEN:
-                if len(memo) >= _MEMO_MAX:
-                    memo.clear()
                 memo[run] = found
         if found:
             return found

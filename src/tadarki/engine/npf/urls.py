@@ -41,7 +41,7 @@ def normalise_url(base: str, href: str | None) -> str | None:
     return _normalise(base, value)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _normalise(base: str, href: str) -> str | None:
     """Absolute URL of `href` on `base`, or None when it is no target at all.
 
@@ -82,21 +82,17 @@ def _normalise(base: str, href: str) -> str | None:
     return urlunsplit((parts.scheme, netloc, path, parts.query, ""))
 
 
-# normalise_url answers by (what the answer depends on, href), shared by all pages: every page
-# of a portal repeats the menu, so the same hrefs are resolved again and again.
-_MEMO: dict[tuple[str, str], str | None] = {}
-_MEMO_MAX = 20_000
-
-
 class PageResolver:
-    """normalise_url(base, href) for the hrefs of one page, memoised across pages."""
+    """normalise_url(base, href) for the hrefs of one page; answers are kept in `memo` by
+    what they depend on (the same hrefs repeat on every page of a portal)."""
 
-    __slots__ = ("base", "origin")
+    __slots__ = ("base", "origin", "memo")
 
-    def __init__(self, base: str) -> None:
+    def __init__(self, base: str, memo: dict[tuple[str, str], str | None] | None = None) -> None:
         self.base = base
         scheme, _, rest = base.partition("://")
         self.origin = f"{scheme}://{rest.split('/', 1)[0]}/"  # what "/x" depends on
+        self.memo = {} if memo is None else memo
 
     def __call__(self, href: str | None) -> str | None:
         if not href:
@@ -109,14 +105,12 @@ class PageResolver:
             return None
         else:
             key = (self.base, href)
+        memo = self.memo
         try:
-            return _MEMO[key]
+            return memo[key]
         except KeyError:
             pass
-        url = normalise_url(self.base, href)
-        if len(_MEMO) >= _MEMO_MAX:
-            _MEMO.clear()
-        _MEMO[key] = url
+        url = memo[key] = normalise_url(self.base, href)
         return url
 
 

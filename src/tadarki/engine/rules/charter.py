@@ -240,9 +240,10 @@ def _has_service_table(page: ParsedPage) -> bool:
 
 
 def _evidence_for_url(ctx: Context, url: str) -> str:
-    for _page, link in ctx.all_links():
-        if link.url == url:
-            return link.evidence
+    for _fetched, page in ctx.content_pages():  # ctx.all_links(), without making every Link
+        for index, row in enumerate(page.link_rows()):
+            if row[2] == url:
+                return page.link_at(index).evidence
     return url
 
 

@@ -16,8 +16,9 @@ def check(ctx: Context) -> list[Finding]:
 
 def _junk(ctx: Context) -> list[Finding]:
     findings = []
+    verdicts: dict[str, str] = {}  # text runs repeat on every page of the portal
     for fetched, parsed in ctx.content_pages():
-        snippet = junk_on_page(parsed)
+        snippet = junk_on_page(parsed, verdicts)
         if not snippet:
             continue
         evidence = snippet if snippet in fetched.text else snippet.strip()[:80]

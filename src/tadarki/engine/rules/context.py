@@ -158,11 +158,10 @@ class Context:
             seen: set[tuple[str, str, str | None]] = set()
             result = []
             for _f, parsed in self.content_pages():
-                for link in parsed.links:
-                    triple = (link.label, link.href, link.url)
+                for index, triple in enumerate(parsed.link_rows()):
                     if triple not in seen:
                         seen.add(triple)
-                        result.append(link)
+                        result.append(parsed.link_at(index))
             self.memo["distinct_links"] = result
         return result
 

@@ -76,12 +76,14 @@ def _find(ctx: Context, requirement: StatRequirement) -> list[tuple[ParsedPage, 
             continue
         # A link naming the statistic on another page is not the statistic itself when
         # that page was fetched: judge the target instead.
-        link = next((ln for ln in parsed.links if label in match_key(ln.label)), None)
+        # (label, href, URL) rows: the menu names statistics on every page, and making every
+        # page's Link objects to read three fields cost more than the rest of the rule.
+        link = next((row for row in parsed.link_rows() if label in match_key(row[0])), None)
         if (
             link is not None
-            and link.url
-            and ctx.parsed(link.url) is not None
-            and ctx.parsed(link.url) is not parsed
+            and link[2]
+            and ctx.parsed(link[2]) is not None
+            and ctx.parsed(link[2]) is not parsed
         ):
             continue
         hits.append((parsed, label))
