@@ -2,12 +2,11 @@
 deployment reaches portals through HTTP_PROXY."""
 
 import asyncio
-import csv
-import io
 
 import pytest
+from tests.helpers.farm import served_farm
 
-from tadarki.engine.audit import AuditConfig, Target, audit_many
+from tadarki.engine.audit import AuditConfig, audit_many
 from tadarki.engine.crawl.config import CrawlConfig
 
 farm_generate = pytest.importorskip("tadarki.farm.generate")
@@ -23,11 +22,8 @@ def farm_and_runs(farm):
 
 @pytest.fixture(scope="module")
 def farm():
-    farm = farm_generate.build_farm(10, 12, 1)
-    rows = list(csv.DictReader(io.StringIO(farm.csv_text())))
-    targets = [Target(r["office"], r["url"], r.get("department", "")) for r in rows]
-    with farm_server.FarmServer(farm) as server, farm_proxy.LoopbackProxy(server) as proxy:
-        yield farm, targets, proxy
+    with served_farm(10, 12) as served:
+        yield served
 
 
 def audit(proxy, targets):

@@ -2,30 +2,24 @@
 same callbacks, and survives a worker that dies."""
 
 import asyncio
-import csv
-import io
 import multiprocessing.forkserver
 import os
 import signal
 from pathlib import Path
 
 import pytest
+from tests.helpers.farm import served_farm
 
 from tadarki.engine import workers
-from tadarki.engine.audit import AuditConfig, Target, audit_many
+from tadarki.engine.audit import AuditConfig, audit_many
 from tadarki.engine.crawl.config import CrawlConfig
 
 farm_generate = pytest.importorskip("tadarki.farm.generate")
-farm_server = pytest.importorskip("tadarki.farm.server")
-farm_proxy = pytest.importorskip("tadarki.farm.proxy")
 
 
 @pytest.fixture(scope="module")
 def farm():
-    farm = farm_generate.build_farm(8, 10, 1)
-    rows = list(csv.DictReader(io.StringIO(farm.csv_text())))
-    targets = [Target(r["office"], r["url"], r.get("department", "")) for r in rows]
-    with farm_server.FarmServer(farm) as server, farm_proxy.LoopbackProxy(server) as proxy:
+    with served_farm(8, 10) as (_farm, targets, proxy):
         yield targets, proxy
 
 
