@@ -219,3 +219,24 @@ def test_a_portal_memo_lives_while_its_portal_is_read():
 def test_now_iso_is_the_second_with_its_offset():
     stamp = now_iso()
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", stamp)
+
+
+@pytest.mark.parametrize(
+    "board",
+    [
+        '<div id="notice-board"><div id="notice-board-ticker"><ul><li>x</li></ul></div></div>',
+        '<div class="notice-card"><ul class="notice-unordered-list"><li>x</li></ul></div>',
+        '<section data-widget_name="NoticeNewsCardWidget"></section>',
+        '<div id="left"><div class="notices list"><table><tr><td>x</td></tr></table></div></div>',
+        '<div id="news"><div id="news-ticker"><ul><li>x</li></ul></div></div>',
+        '<div id="left"><div class="news list"><table></table></div></div>',
+        "<p>none of them</p>",
+    ],
+)
+def test_boards_are_skipped_only_when_none_is_there(board):
+    tree = LexborHTMLParser(f"<html><body>{board}</body></html>")
+    found = (
+        blocks.read_notice_board(tree, board, "http://a.gov.bd/"),
+        blocks.read_news(tree, board, "http://a.gov.bd/"),
+    )
+    assert blocks.may_have_boards(tree) == (found != (None, None))

@@ -130,6 +130,19 @@ def _entry(raw: str, base: str, li: LexborNode) -> ListEntry:
     )
 
 
+# Every selector read_notice_board and read_news look for, as one list: a page without any
+# (most list pages) is told by one walk of its tree instead of six.
+_BOARDS = (
+    '#notice-board, div.notice-card, [data-widget_name="NoticeNewsCardWidget"], '
+    "#left > div.notices.list, #news, #left > div.news.list"
+)
+
+
+def may_have_boards(tree: LexborHTMLParser) -> bool:
+    """False only when read_notice_board and read_news would both find nothing."""
+    return tree.css_first(_BOARDS) is not None
+
+
 def read_notice_board(tree: LexborHTMLParser, raw: str, base: str) -> list[ListEntry] | None:
     board = tree.css_first("#notice-board")
     if board is not None:

@@ -105,8 +105,9 @@ def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, li
         page.readers["body"] = _read_body_text
         if _is_list_path(url):
             # A notice or news list is judged by its rows: read its boards now.
-            page.notices = blocks.read_notice_board(tree, html, url)
-            page.news = blocks.read_news(tree, html, url)
+            boards = blocks.may_have_boards(tree)
+            page.notices = blocks.read_notice_board(tree, html, url) if boards else None
+            page.news = blocks.read_news(tree, html, url) if boards else None
             _read_list_page(page, walk.fragment)
         page.readers["furniture"] = partial(_read_furniture_later, html)
     _read_people(page, tree, html, walk)
@@ -246,8 +247,8 @@ class PortalMemo:
     MAX_ENTRIES = 20_000
 
     def __init__(self) -> None:
-        # (what the URL depends on, href, anchor text) -> (label, URL)
-        self.anchors: dict[tuple[str, str, str], tuple[str, str | None]] = {}
+        # (what the URL depends on, href, anchor text) -> (label, href, URL)
+        self.anchors: dict[tuple[str, str, str], tuple[str, str, str | None]] = {}
         self.urls: dict[tuple[str, str], str | None] = {}  # see urls.PageResolver
         self.runs: dict[str, str] = {}  # text run -> clean(run)
 
@@ -299,11 +300,11 @@ def _read_links(anchors: list, base: str, portal: PortalMemo) -> list[tuple[str,
         else:
             scope = base
         key = (scope, href, text)
-        known = memo.get(key)
-        if known is None:
+        row = memo.get(key)
+        if row is None:
             # text_of(a), normalise_url(base, href): the tree holds no <wbr>
-            known = memo[key] = (clean(text), resolve(href))
-        rows.append((known[0], href, known[1]))
+            row = memo[key] = (clean(text), href, resolve(href))
+        rows.append(row)  # one row for the menu's anchor on every page: a crawl holds them all
     return rows
 
 
