@@ -25,6 +25,7 @@ it ends as `portal.unreachable` (subject = error class) or with warnings.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -80,6 +81,27 @@ _CRAWL_FINDINGS = {
 }
 
 
+# Each page's parse tree is allocated at the top of the heap and freed soon after; with
+# glibc's default (dynamic, ~128 kB) trim threshold the heap was shrunk and grown again several
+# times a page: a tenth of the audit's CPU went to brk() and page faults. Memory freed at the
+# top is now kept up to this much (RSS +2 MB on the farm).
+_HEAP_TOP_KEPT = 32 << 20
+_M_TRIM_THRESHOLD = -1
+_heap_tuned = False
+
+
+def _keep_heap_top() -> None:
+    """Once per process, for every audit in it (a process-wide allocator setting)."""
+    global _heap_tuned
+    if _heap_tuned:
+        return
+    _heap_tuned = True
+    try:
+        ctypes.CDLL(None).mallopt(_M_TRIM_THRESHOLD, _HEAP_TOP_KEPT)
+    except (OSError, AttributeError):  # not glibc: its own allocator
+        pass
+
+
 class _Shared:
     """What the portals of one audit share: the HTTP session, robots and link checks, and
     the one thread that judges.
@@ -90,6 +112,7 @@ class _Shared:
     """
 
     def __init__(self, config: AuditConfig, politeness, cache) -> None:
+        _keep_heap_top()
         self.fetcher = Fetcher(config.crawl, politeness=politeness, cache=cache)
         self.robots = RobotsCache(self.fetcher)
         self.links = LinkChecker(self.fetcher)

@@ -9,7 +9,6 @@ which find it in `crawler.parsed` instead of parsing the page again.
 from __future__ import annotations
 
 import asyncio
-import ctypes
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,26 +34,6 @@ SEEDS_BY_TEMPLATE = {
 }
 MAX_SOURCES = 100  # pages remembered per link target
 MAX_WARNINGS = 50
-
-
-# Each page's parse tree is allocated at the top of the heap and freed soon after; with
-# glibc's default (dynamic, ~128 kB) trim threshold the heap was shrunk and grown again several
-# times a page: a tenth of the audit's CPU went to brk() and page faults. Memory freed at the
-# top is now kept up to this much (RSS +2 MB on the farm).
-_HEAP_TOP_KEPT = 32 << 20
-_M_TRIM_THRESHOLD = -1
-_heap_tuned = False
-
-
-def _keep_heap_top() -> None:
-    global _heap_tuned
-    if _heap_tuned:
-        return
-    _heap_tuned = True
-    try:
-        ctypes.CDLL(None).mallopt(_M_TRIM_THRESHOLD, _HEAP_TOP_KEPT)
-    except (OSError, AttributeError):  # not glibc: its own allocator
-        pass
 
 
 def _twin_hosts(netloc: str) -> set[str]:
@@ -101,8 +80,6 @@ class SiteCrawler:
         self.parsed: dict[str, tuple[str, str, Any]] = {}
         self.robots_skipped = 0
         self.trap_skipped = 0
-        if read_page is not None:
-            _keep_heap_top()
 
     async def crawl(self, office: str, url: str, department: str = "") -> Site:
         # The portal's pages share what reading one page learns about the next (its menu);
@@ -133,10 +110,7 @@ class SiteCrawler:
             return site
         self._seen.add(root)
         self._seen.add(home.final_url)
-        template = detect_template(home.text)
-        if template == "challenge":
-            site.blocked = True
-            return site
+        template = detect_template(home.text)  # never "challenge": _fetch_home saw to that
         self._discover(home)
         origin = f"{urlsplit(home.final_url).scheme}://{urlsplit(home.final_url).netloc}"
         for path in SEEDS_BY_TEMPLATE.get(template, ()):
