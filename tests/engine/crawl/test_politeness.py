@@ -2,6 +2,7 @@
 
 import asyncio
 import os
+import time
 
 import pytest
 from tests.engine.hostile.servers import SEEN, fast_config, portal_app, serve
@@ -116,3 +117,22 @@ def test_redis_politeness_spaces_requests_by_the_rate():
     seen = asyncio.run(run())
     assert sum(seen.paths.values()) >= 20
     assert seen.max_in_window(0.5) <= 6
+
+
+def test_a_stalled_event_loop_does_not_turn_waiting_requests_into_a_burst():
+    polite = InProcessPoliteness(concurrency=4, rate=10)  # one request per 0.1 s
+    starts: list[float] = []
+
+    async def request() -> None:
+        async with polite.slot("portal.gov.bd"):
+            starts.append(time.monotonic())
+
+    async def run() -> None:
+        waiting = [asyncio.ensure_future(request()) for _ in range(4)]
+        await asyncio.sleep(0.01)  # all four have booked their slots and sleep
+        time.sleep(0.35)  # the loop is busy (a big page parsed) past three of the slots
+        await asyncio.gather(*waiting)
+
+    asyncio.run(run())
+    gaps = [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
+    assert len(starts) == 4 and min(gaps) >= 0.095

@@ -36,6 +36,7 @@ class InProcessPoliteness:
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self._semaphores: dict[str, asyncio.Semaphore] = {}
         self._next_slot: dict[str, float] = {}
+        self._last_start: dict[str, float] = {}
         self._intervals: dict[str, float] = {}
 
     def set_min_interval(self, host: str, seconds: float) -> None:
@@ -62,6 +63,12 @@ class InProcessPoliteness:
                 self._next_slot[host] = start + interval
                 if start > now:
                     await asyncio.sleep(start - now)
+                # Waiters that a busy event loop wakes late wake together: space them by when
+                # they really start, or a stall turns into a burst at the portal.
+                while (now := time.monotonic()) < self._last_start.get(host, -interval) + interval:
+                    await asyncio.sleep(self._last_start[host] + interval - now)
+                self._last_start[host] = now
+                self._next_slot[host] = max(self._next_slot[host], now + interval)
             yield
 
 
