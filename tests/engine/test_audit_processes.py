@@ -208,3 +208,83 @@ def test_workers_are_forked_only_from_a_process_without_other_threads():
     finally:
         stop.set()
         other.join()
+
+
+WATCHED_AUDIT = """
+import asyncio, csv, gc, json, os, sys
+from tadarki.engine import audit
+from tadarki.engine.audit import AuditConfig, Target, audit_many
+from tadarki.engine.crawl import defaults
+from tadarki.engine.crawl.config import CrawlConfig
+
+defaults.WORKER_MAX_PORTALS = 3  # workers retire often, so one is often draining
+held = [0]
+original = audit.audit_one
+
+async def watched(target, config, shared, progress, keep_pages):
+    held[0] += 1
+    at_once = held[0]
+    try:
+        portal = await original(target, config, shared, progress, keep_pages)
+    finally:
+        held[0] -= 1
+    seen = {"pid": os.getpid(), "at_once": at_once, "frozen": gc.get_freeze_count()}
+    portal.warnings.append(json.dumps(seen))
+    return portal
+
+audit.audit_one = watched  # forked workers inherit it
+if __name__ == "__main__":
+    with open(sys.argv[1], encoding="utf-8") as handle:
+        targets = [Target(r["office"], r["url"]) for r in csv.DictReader(handle)]
+    crawl = CrawlConfig(requests_per_second=0, concurrency_per_host=4, retry_backoff=0.01)
+    config = AuditConfig(crawl=crawl, portal_concurrency=4, processes=2)
+    result = asyncio.run(audit_many(targets, config))
+    print(json.dumps({
+        "seen": [json.loads(p.warnings[-1]) for p in result.portals],
+        "parent_frozen": gc.get_freeze_count(),
+    }))
+"""
+
+
+def test_forked_workers_hold_their_share_while_another_drains_and_share_frozen_memory(
+    tmp_path,
+):
+    """4 portals at once in 2 workers: never more than 2 in one worker, also while the other
+    drains before its replacement; forked workers' inherited objects are frozen (their
+    collections leave those pages shared), the parent's are not."""
+    import json
+    import re
+    import subprocess
+    import sys
+
+    farm = subprocess.Popen(
+        [sys.executable, "-m", "tadarki.farm", "serve", "--portals", "14", "--pages", "6"]
+        + ["--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        url = re.search(r"http://127\.0\.0\.1:\d+", farm.stdout.readline()).group(0)
+        offices = tmp_path / "offices.csv"
+        offices.write_text(farm_generate.build_farm(14, 6).csv_text(), encoding="utf-8")
+        script = tmp_path / "watched.py"
+        script.write_text(WATCHED_AUDIT, encoding="utf-8")
+        env = {**os.environ, "HTTP_PROXY": url, "HTTPS_PROXY": url, "NO_PROXY": ""}
+        done = subprocess.run(
+            [sys.executable, str(script), str(offices)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        farm.terminate()
+        farm.wait(10)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = report["seen"]
+    assert len(seen) == 14
+    assert len({s["pid"] for s in seen}) >= 3  # a worker was replaced along the way
+    assert max(s["at_once"] for s in seen) == 2
+    assert all(s["frozen"] > 0 for s in seen)
+    assert report["parent_frozen"] == 0

@@ -25,13 +25,13 @@ it ends as `portal.unreachable` (subject = error class) or with warnings.
 from __future__ import annotations
 
 import asyncio
-import ctypes
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from tadarki.engine import heap
 from tadarki.engine.crawl import defaults
 from tadarki.engine.crawl.cache import ConditionalCache
 from tadarki.engine.crawl.config import CrawlConfig
@@ -81,27 +81,6 @@ _CRAWL_FINDINGS = {
 }
 
 
-# Each page's parse tree is allocated at the top of the heap and freed soon after; with
-# glibc's default (dynamic, ~128 kB) trim threshold the heap was shrunk and grown again several
-# times a page: a tenth of the audit's CPU went to brk() and page faults. Memory freed at the
-# top is now kept up to this much (RSS +2 MB on the farm).
-_HEAP_TOP_KEPT = 32 << 20
-_M_TRIM_THRESHOLD = -1
-_heap_tuned = False
-
-
-def _keep_heap_top() -> None:
-    """Once per process, for every audit in it (a process-wide allocator setting)."""
-    global _heap_tuned
-    if _heap_tuned:
-        return
-    _heap_tuned = True
-    try:
-        ctypes.CDLL(None).mallopt(_M_TRIM_THRESHOLD, _HEAP_TOP_KEPT)
-    except (OSError, AttributeError):  # not glibc: its own allocator
-        pass
-
-
 class _Shared:
     """What the portals of one audit share: the HTTP session, robots and link checks, and
     the one thread that judges.
@@ -112,7 +91,7 @@ class _Shared:
     """
 
     def __init__(self, config: AuditConfig, politeness, cache) -> None:
-        _keep_heap_top()
+        heap.keep_top()
         self.fetcher = Fetcher(config.crawl, politeness=politeness, cache=cache)
         self.robots = RobotsCache(self.fetcher)
         self.links = LinkChecker(self.fetcher)
@@ -190,6 +169,8 @@ async def audit_one(
         )
     except Exception as exc:  # noqa: BLE001 - one portal never stops the others
         return failed_portal(target, f"{type(exc).__name__}: {exc}")
+    finally:
+        heap.give_back()  # what the portal's crawl and judging freed
 
 
 def failed_portal(target: Target, reason: str) -> PortalResult:

@@ -3,7 +3,8 @@
 Only the portal's own host (and its www. twin) is crawled; off-host links go to the
 LinkChecker. Every page is parsed once here, for its links. Given a `read_page` (the audit
 passes npf.parse.parse_page_and_hrefs), that one parse also reads the page for the rules,
-which find it in `crawler.parsed` instead of parsing the page again.
+which find it in `crawler.parsed` instead of parsing the page again. Once its links are
+followed, a page's text is packed (site.PageText) until the judge reads it.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from tadarki.engine.crawl.links import UrlResolver, extract_hrefs, is_trap
 from tadarki.engine.crawl.robots import RobotsCache, RobotsRules
 from tadarki.engine.npf.detect import detect_template
 from tadarki.engine.npf.parse import remembering
-from tadarki.engine.site import FetchedPage, LinkCheck, Site
+from tadarki.engine.site import FetchedPage, LinkCheck, PageText, Site, preset_dictionary
 
 Progress = Callable[[dict], None]
-# (url, html) -> (the page as the rules read it, its hrefs or None when not read)
-PageReader = Callable[[str, str], tuple[Any, list[str] | None]]
+# (url, the page's PageText) -> (the page as the rules read it, its hrefs or None when not
+# read). A reader that keeps the text for later keeps the PageText, so it is packed with it.
+PageReader = Callable[[str, PageText], tuple[Any, list[str] | None]]
 
 SEEDS_BY_TEMPLATE = {
     "G3": ("/views/sitemap", "/pages/officers", "/views/info-officers", "/pages/notices"),
@@ -76,8 +78,8 @@ class SiteCrawler:
         self.resolver = UrlResolver()
         self.bodies: dict[str, bytes] = {}
         self.read_page = read_page
-        # page.url -> (URL it was read at, its text, what read_page made of it)
-        self.parsed: dict[str, tuple[str, str, Any]] = {}
+        # page.url -> (URL it was read at, its PageText, what read_page made of it)
+        self.parsed: dict[str, tuple[str, PageText, Any]] = {}
         self.robots_skipped = 0
         self.trap_skipped = 0
 
@@ -104,6 +106,7 @@ class SiteCrawler:
         self._external: dict[str, list[str]] = {}
         self._queue: asyncio.Queue = asyncio.Queue()
         self._budget = self.config.max_pages - 1  # the home page is the first
+        self._zdict = b""  # the home page's head, once it is in (PageText.pack)
 
         home = await self._fetch_home(root)
         if home is None:
@@ -111,6 +114,7 @@ class SiteCrawler:
         self._seen.add(root)
         self._seen.add(home.final_url)
         template = detect_template(home.text)  # never "challenge": _fetch_home saw to that
+        self._zdict = preset_dictionary(home.text)
         self._discover(home)
         origin = f"{urlsplit(home.final_url).scheme}://{urlsplit(home.final_url).netloc}"
         for path in SEEDS_BY_TEMPLATE.get(template, ()):
@@ -221,6 +225,13 @@ class SiteCrawler:
         self._queue.put_nowait((url, depth, via))
 
     def _discover(self, page: FetchedPage) -> None:
+        try:
+            self._follow_links(page)
+        finally:
+            # Nothing reads the page again until the judge: its text is packed meanwhile.
+            page.source.pack(self._zdict)
+
+    def _follow_links(self, page: FetchedPage) -> None:
         if not (page.ok and page.is_html and page.text):
             return
         base = page.final_url
@@ -260,10 +271,10 @@ class SiteCrawler:
             return extract_hrefs(page.text)
         at = page.final_url or page.url
         try:
-            parsed, hrefs = self.read_page(at, page.text)
+            parsed, hrefs = self.read_page(at, page.source)
         except Exception:  # noqa: BLE001 - the judge reads the page again and reports it
             return extract_hrefs(page.text)
-        self.parsed[page.url] = (at, page.text, parsed)
+        self.parsed[page.url] = (at, page.source, parsed)
         return hrefs if hrefs is not None else extract_hrefs(page.text)
 
     async def _worker(self) -> None:

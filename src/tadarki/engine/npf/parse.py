@@ -25,6 +25,7 @@ from tadarki.engine.npf.html import attr, text_of
 from tadarki.engine.npf.model import Link, ParsedPage
 from tadarki.engine.npf.rtbody import decode_encoded_content
 from tadarki.engine.npf.urls import PageResolver, is_placeholder_href
+from tadarki.engine.site import PageText
 
 _WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -52,20 +53,29 @@ _OFFICER_LIST_PATHS = (
 )
 
 
-def parse_page(url: str, html: str) -> ParsedPage:
+def parse_page(url: str, html: str | PageText) -> ParsedPage:
     """Everything the rules need from one page. Pure."""
     return _parse(url, html, None)[0]
 
 
-def parse_page_and_hrefs(url: str, html: str) -> tuple[ParsedPage, list[str] | None]:
+def parse_page_and_hrefs(url: str, html: str | PageText) -> tuple[ParsedPage, list[str] | None]:
     """parse_page, and from the same parse every href the crawler follows, as
     crawl.links.extract_hrefs reads them (`a`/`area` hrefs, G3 rt-renderer bodies' too).
     The hrefs are None when the page's tree is not the published HTML's (error pages,
-    challenges, `<wbr>` removed): the crawler then reads them itself."""
+    challenges, `<wbr>` removed): the crawler then reads them itself.
+
+    Given the page's PageText (as the crawler does), what is read on first use reads the
+    text from it, so the page's text is not held a second time when the crawler packs it."""
     return _parse(url, html, [])
 
 
-def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, list[str] | None]:
+def _parse(
+    url: str, html: str | PageText, hrefs: list[str] | None
+) -> tuple[ParsedPage, list[str] | None]:
+    if isinstance(html, PageText):
+        held, html = html, html.text
+    else:
+        held = PageText(html)
     # The page as the parser reads it (UTF-8), and lower-cased for case-less tests.
     data = html.encode("utf-8", "ignore")
     low = data.lower()
@@ -95,7 +105,8 @@ def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, li
         walk = None  # the tree has changed since
     else:
         rows = _read_links(walk.anchors, url, portal)
-        page.readers["links"] = _LinkRows(rows, html, _AnchorMarkup(source).candidates)
+        markup = _AnchorMarkup(held if source is html else PageText(source))
+        page.readers["links"] = _LinkRows(rows, held, markup.candidates)
         if hrefs is not None and source is html:
             hrefs.extend(row[1] for row in rows if row[1])
             hrefs.extend(h for h in (n.attrs.get("href") for n in walk.areas) if h)
@@ -109,7 +120,7 @@ def _parse(url: str, html: str, hrefs: list[str] | None) -> tuple[ParsedPage, li
             page.notices = blocks.read_notice_board(tree, html, url) if boards else None
             page.news = blocks.read_news(tree, html, url) if boards else None
             _read_list_page(page, walk.fragment)
-        page.readers["furniture"] = partial(_read_furniture_later, html)
+        page.readers["furniture"] = partial(_read_furniture_later, held)
     _read_people(page, tree, html, walk)
     _read_visible_text(page, tree, walk, portal.runs)
     return page, hrefs
@@ -182,7 +193,8 @@ def _tree_source(html: str) -> str:
     return _WBR.sub("", html) if "<wbr" in html else html
 
 
-def _read_furniture_later(html: str, page: ParsedPage) -> dict[str, object]:
+def _read_furniture_later(held: PageText, page: ParsedPage) -> dict[str, object]:
+    html = held.text
     tree = LexborHTMLParser(_tree_source(html))
     furniture = _read_furniture(page, tree, html)
     furniture["footer_links"] = _read_footer(page, tree, html)
@@ -224,14 +236,14 @@ class _AnchorMarkup:
 
     __slots__ = ("source", "markups")
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: PageText) -> None:
         self.source = source
         self.markups: list[str] | None = None
 
     def candidates(self, index: int, href: str, label: str) -> tuple[str, ...]:
         """blocks.link_of's evidence candidates for that anchor."""
         if self.markups is None:
-            tree = LexborHTMLParser(self.source)
+            tree = LexborHTMLParser(self.source.text)
             self.markups = [a.html or "" for a in tree.css("a[href]")]
         return (self.markups[index], f'href="{href}">{label}</a>', f'href="{href}"')
 
@@ -317,7 +329,7 @@ class _LinkRows:
     def __init__(
         self,
         rows: list[tuple[str, str, str | None]],
-        raw: str,
+        raw: PageText,
         candidates: Callable[..., tuple[str, ...]],
     ) -> None:
         self.rows = rows
@@ -329,7 +341,7 @@ class _LinkRows:
 
     def link(self, index: int) -> Link:
         label, href, url = self.rows[index]
-        return Link(label, href, url, (), self.raw, self.candidates, index)
+        return Link(label, href, url, (), self.raw.text, self.candidates, index)
 
 
 def _read_body(

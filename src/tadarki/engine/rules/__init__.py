@@ -3,7 +3,7 @@
     judge(site: Site, config: RulesConfig, *, parsed=None) -> Judgement
 
 `parsed` (optional) holds pages already read with npf.parse.parse_page, as the crawler keeps
-them: {page.url: (URL it was read at, its text, ParsedPage)}; other pages are parsed here.
+them: {page.url: (URL it was read at, its text or PageText, ParsedPage)}; others are parsed here.
 
 One module per family; each exposes `check(ctx) -> list[Finding]`.
 

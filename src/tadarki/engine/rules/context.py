@@ -34,7 +34,8 @@ class Context:
     def build(
         cls, site: Site, config: RulesConfig, parsed: dict[str, tuple] | None = None
     ) -> Context:
-        """`parsed`: pages read already, {page.url: (URL read at, text, ParsedPage)}."""
+        """`parsed`: pages read already, {page.url: (URL read at, its text or PageText,
+        ParsedPage)}."""
         ctx = cls(site=site, config=config)
         # One ParsedPage per (URL, text), as when parse_page kept a cache: a page reached at
         # two addresses is the same page to the rules (`parsed is ctx.home`).
@@ -44,7 +45,7 @@ class Context:
             known = read.get((at, fetched.text))
             if known is None:
                 hit = parsed.get(fetched.url) if parsed else None
-                if hit is not None and hit[0] == at and hit[1] is fetched.text:
+                if hit is not None and hit[0] == at and hit[1] in (fetched.source, fetched.text):
                     known = hit[2]
                 else:
                     known = parse_page(at, fetched.text)
