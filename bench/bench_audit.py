@@ -9,9 +9,12 @@ proxy by both crawlers, so both take the same path to the same pages. For the sp
 is started `--warm`: every page is rendered and gzipped before the first crawler starts, so
 neither pays for renders (the table's farm_misses column shows what was still rendered on
 demand). The crawlers then run alternately, tadarki, scrapy, tadarki, scrapy, and the ratio is
-taken from the best of each, so one noisy moment on a shared machine does not decide it. The
-memory run (about 50k pages) gets a farm of its own that renders on demand: warming 200
-portals x 250 pages takes ~36 s and ~800 MB, and only Tadarki's memory is read there.
+taken from the best of each, so one noisy moment on a shared machine does not decide it.
+
+Memory is compared on a farm of its own that renders on demand (warming 229 portals x 250
+pages would take ~36 s and ~800 MB), at the speed run's portals at once: Tadarki audits the
+speed run's portals there (about 5k pages; they are this farm's first ones), then all 229
+(about 50k), and reports the peak of each, and how the large run's peak rose as its pages did.
 
 Tadarki does the whole audit (crawl, robots, off-host link checks, parse, rules) in
 `BENCH_PROCESSES` worker processes (0, the default, is one per CPU). Scrapy only fetches and
@@ -22,8 +25,8 @@ per host).
 Each crawler runs in its own subprocess, measured as a whole process tree: CPU seconds are
 the RUSAGE_CHILDREN delta around it (this process is made a child subreaper, so descendants
 that outlive their parent, like multiprocessing's fork server, are reaped here and counted);
-peak memory is the highest sum of PSS over the subprocess and all its descendants, sampled
-every 50 ms. The farm is not measured. wall_s is the crawl alone, without interpreter start
+peak memory is the highest sum of PSS over the subprocess and all its descendants (RSS read
+every 0.1 s, PSS at each new high). The farm is not measured. wall_s is the crawl alone, without interpreter start
 and imports; cpu_s includes them, for both crawlers.
 """
 
@@ -51,7 +54,9 @@ from urllib.parse import urljoin, urlsplit
 PYTHON = sys.executable
 MAX_PAGES = 500  # per portal, Tadarki's default
 PER_HOST = 4
-# Portals crawled at once by both: all of the speed run's, so neither ends on a lone tail.
+# Portals crawled at once by both: all of the speed run's, so neither ends on a lone tail. The
+# memory run keeps the speed run's figure: memory is compared at the same settings, only the
+# number of pages grows.
 PORTALS_AT_ONCE = 32
 MAX_REPEATED_SEGMENT = 2  # both skip ever-growing NPF paths the same way
 MAX_DEPTH = 6  # link hops from a start page, Tadarki's default
@@ -75,7 +80,7 @@ def free_port() -> int:
 # ---- the two crawlers, each run as `bench_audit.py _tadarki|_scrapy CSV PROXY` -----------
 
 
-def run_tadarki(csv_path: str, proxy: str) -> dict:
+def run_tadarki(csv_path: str, proxy: str, at_once: int) -> dict:
     import csv
 
     from tadarki.engine.audit import AuditConfig, Target, audit_many
@@ -91,7 +96,7 @@ def run_tadarki(csv_path: str, proxy: str) -> dict:
             max_pages=MAX_PAGES,
             proxy_env={"http_proxy": proxy, "https_proxy": proxy},
         ),
-        portal_concurrency=min(len(targets), PORTALS_AT_ONCE),
+        portal_concurrency=at_once,
         processes=int(os.environ.get("BENCH_PROCESSES", "0")),
     )
     started = time.perf_counter()
@@ -100,13 +105,14 @@ def run_tadarki(csv_path: str, proxy: str) -> dict:
     def count(_index, portal) -> None:  # stream results, as `tadarki audit` does
         totals["pages"] += portal.pages_fetched
         totals["findings"] += len(portal.findings)
+        print(f"pages {totals['pages']}", file=sys.stderr, flush=True)  # for measure()
 
     asyncio.run(audit_many(targets, config, on_portal=count, keep_pages=False))
     wall = time.perf_counter() - started
     return {**totals, "wall_s": wall, "top_rss_mb": own_peak_rss_mb()}
 
 
-def run_scrapy(csv_path: str, proxy: str) -> dict:
+def run_scrapy(csv_path: str, proxy: str, at_once: int) -> dict:
     import csv
     from collections import Counter
 
@@ -165,7 +171,7 @@ def run_scrapy(csv_path: str, proxy: str) -> dict:
         settings={
             "LOG_LEVEL": os.environ.get("BENCH_LOG", "ERROR"),
             "ROBOTSTXT_OBEY": True,
-            "CONCURRENT_REQUESTS": PER_HOST * min(len(roots), PORTALS_AT_ONCE),
+            "CONCURRENT_REQUESTS": PER_HOST * at_once,
             "CONCURRENT_REQUESTS_PER_DOMAIN": PER_HOST,
             "DOWNLOAD_DELAY": 0,
             "DEPTH_LIMIT": MAX_DEPTH,
@@ -287,20 +293,36 @@ def reap_orphans(keep: set[int], patience_s: float = 30.0) -> None:
         time.sleep(0.02)
 
 
-def measure(crawler: str, csv_path: Path, proxy: str, keep: set[int]) -> dict:
+def measure(crawler: str, csv_path: Path, proxy: str, at_once: int, keep: set[int]) -> dict:
     """Run one crawler in a subprocess; its figures plus the tree's CPU and peak PSS."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     proc = subprocess.Popen(
-        [PYTHON, __file__, f"_{crawler}", str(csv_path), proxy],
+        [PYTHON, __file__, f"_{crawler}", str(csv_path), proxy, str(at_once)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     sampler = TreeSampler(proc.pid)
     sampler.start()
-    stdout, stderr = proc.communicate()
+    # (pages done, the tree's peak so far) each time the crawler reports its page count.
+    marks: list[tuple[int, float]] = []
+    errors: list[str] = []
+
+    def read_stderr() -> None:
+        for line in proc.stderr:
+            if line.startswith("pages "):
+                marks.append((int(line.split()[1]), sampler.peak_mb))
+            else:
+                errors.append(line)
+
+    reader = threading.Thread(target=read_stderr, daemon=True)
+    reader.start()
+    stdout = proc.stdout.read()
+    proc.wait()
+    reader.join()
     sampler.done.set()
     sampler.join()
+    stderr = "".join(errors)
     reap_orphans(keep)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
@@ -309,6 +331,7 @@ def measure(crawler: str, csv_path: Path, proxy: str, keep: set[int]) -> dict:
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     figures.update(cpu_s=cpu, peak_mb=sampler.peak_mb, processes=sampler.most_processes)
     figures["peak_parts"] = sampler.peak_parts
+    figures["marks"] = marks + [(figures["pages"], sampler.peak_mb)]  # and the run's peak
     print(f"  {crawler}: {figures['pages']} pages in {figures['wall_s']:.1f} s", file=sys.stderr)
     return figures
 
@@ -397,6 +420,18 @@ def best(runs: list[dict]) -> dict:
     }
 
 
+def growth(marks: list[tuple[int, float]], fractions=(0.1, 0.2, 0.5, 1.0)) -> str:
+    """The tree's peak PSS so far when the run had done a tenth, a fifth, half and all of its
+    pages (5k, 10k, 25k and 50k pages in the memory run)."""
+    out = []
+    total = marks[-1][0] if marks else 0
+    for fraction in fractions:
+        reached = next(((n, peak) for n, peak in marks if n >= fraction * total), None)
+        if reached:
+            out.append(f"{reached[1]:.1f} MB by {reached[0]} pages")
+    return ", ".join(out) or "no page counts reported"
+
+
 def row(name: str, run: str, portals: int, m: dict) -> str:
     return (
         f"{name:22} {run:>4} {portals:7} {m['pages']:6} {m['wall_s']:7.1f} {rate(m):8.1f} "
@@ -422,24 +457,28 @@ def main(argv: list[str] | None = None) -> int:
     print(machine(), flush=True)
     names = {"tadarki": "tadarki (full audit)", "scrapy": "scrapy (fetch+parse)"}
     runs: dict[str, list[dict]] = {"tadarki": [], "scrapy": []}
-    large = None
+    small_cold = large = None
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         small, farm_pages = write_csv(args.portals, args.pages, folder)
+        at_once = min(args.portals, PORTALS_AT_ONCE)
         # Room for every page plus what is rendered on demand (404s, off-host answers).
         cache = 2 * farm_pages + 4096
         with FarmProcess(args.portals, args.pages, warm=True, cache_size=cache) as farm:
             print(f"speed run: {farm.started}", flush=True)
             for _ in range(args.runs):
                 for crawler in ("tadarki", "scrapy"):
-                    figures = measure(crawler, small, farm.url, keep={farm.proc.pid})
+                    figures = measure(crawler, small, farm.url, at_once, keep={farm.proc.pid})
                     figures["misses"] = farm.misses()
                     runs[crawler].append(figures)
         if args.memory_portals > args.portals:
             big, _ = write_csv(args.memory_portals, args.pages, folder)
             with FarmProcess(args.memory_portals, args.pages) as farm:
                 print(f"memory run: {farm.started} (rendering on demand)", flush=True)
-                large = measure("tadarki", big, farm.url, keep={farm.proc.pid})
+                # The speed run's portals are this farm's first ones: the same pages, on the
+                # same farm, then ten times as many.
+                small_cold = measure("tadarki", small, farm.url, at_once, keep={farm.proc.pid})
+                large = measure("tadarki", big, farm.url, at_once, keep={farm.proc.pid})
     print(HEADER)
     for i in range(args.runs):
         for crawler in ("tadarki", "scrapy"):
@@ -449,6 +488,7 @@ def main(argv: list[str] | None = None) -> int:
         print(row(names["tadarki"], "best", args.portals, ours))
         print(row(names["scrapy"], "best", args.portals, theirs))
     if large:
+        print(row(names["tadarki"], "mem", args.portals, small_cold))
         print(row(names["tadarki"], "mem", args.memory_portals, large))
     label = f"best of {args.runs} runs each, figure by figure" if args.runs > 1 else "1 run each"
     print(
@@ -458,19 +498,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     if large:
         print(
-            f"memory: tadarki peak {ours['peak_mb']:.1f} MB at {ours['pages']} pages, "
-            f"{large['peak_mb']:.1f} MB at {large['pages']} pages "
-            f"({large['peak_mb'] / max(ours['peak_mb'], 1e-9):.2f}x)"
+            f"memory, on the memory run's farm: tadarki peak {small_cold['peak_mb']:.1f} MB at "
+            f"{small_cold['pages']} pages, {large['peak_mb']:.1f} MB at {large['pages']} pages "
+            f"({large['peak_mb'] / max(small_cold['peak_mb'], 1e-9):.2f}x); "
+            f"{ours['peak_mb']:.1f} MB in the speed run"
         )
-        for m in (ours, large):
+        for m in (small_cold, large):
             parts = ", ".join(f"{mb:.0f}" for mb in m["peak_parts"])
             print(f"  at {m['pages']} pages: {len(m['peak_parts'])} processes of {parts} MB")
+        print(f"  as pages grow in the {large['pages']}-page run: {growth(large['marks'])}")
     return 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] in ("_tadarki", "_scrapy"):
+    if len(sys.argv) == 5 and sys.argv[1] in ("_tadarki", "_scrapy"):
         run = run_tadarki if sys.argv[1] == "_tadarki" else run_scrapy
-        print(json.dumps(run(sys.argv[2], sys.argv[3])))
+        print(json.dumps(run(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
         sys.exit(0)
     sys.exit(main())

@@ -41,4 +41,13 @@ def test_quick_bench_prints_the_table():
     assert re.search(
         r"ratio tadarki/scrapy \(1 run each\): pages/s [\d.]+, CPU per page [\d.]+", text
     )
-    assert re.search(r"memory: tadarki peak [\d.]+ MB at \d+ pages, [\d.]+ MB at \d+ pages", text)
+    assert len([name for name, fields in rows if fields[0] == "mem"]) == 2  # small, large
+    assert re.search(
+        r"memory, on the memory run's farm: tadarki peak [\d.]+ MB at \d+ pages, "
+        r"[\d.]+ MB at \d+ pages \([\d.]+x\); [\d.]+ MB in the speed run",
+        text,
+    )
+    # the large run's peak so far at a tenth, a fifth, half and all of its pages
+    growth = re.search(r"as pages grow in the (\d+)-page run: (.*)", text)
+    assert growth and len(re.findall(r"[\d.]+ MB by \d+ pages", growth.group(2))) >= 2
+    assert growth.group(2).endswith(f"by {growth.group(1)} pages")
