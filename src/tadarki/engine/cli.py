@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from tadarki.engine.audit import AuditConfig, Target, audit_many
+from tadarki.engine.crawl import defaults
 from tadarki.engine.crawl.cache import JsonLinesCache
 from tadarki.engine.crawl.config import CrawlConfig
 from tadarki.engine.result import AuditResult, PortalResult
@@ -45,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rate", type=float, default=None, metavar="R", help="requests/second per host")
     p.add_argument(
         "--per-host", type=int, default=None, metavar="N", help="requests in flight per host"
+    )
+    p.add_argument(
+        "--contact",
+        metavar="URL",
+        default="",
+        help="contact URL in the User-Agent (default: TADARKI_CONTACT_URL, else the project's)",
     )
     p.add_argument("--no-robots", action="store_true", help="do not honour robots.txt")
     p.add_argument("--allow-private", action="store_true", help="allow private/loopback addresses")
@@ -181,6 +188,7 @@ class StreamedJson:
 
 def _config(args: argparse.Namespace) -> AuditConfig:
     crawl = CrawlConfig(
+        user_agent=defaults.user_agent(args.contact),
         max_pages=args.max_pages,
         respect_robots=not args.no_robots,
         allow_private=args.allow_private,

@@ -71,6 +71,18 @@ def test_requests_carry_the_named_user_agent():
     assert agent.startswith("Tadarki/") and "+https://" in agent
 
 
+def test_the_user_agent_names_the_deployments_contact_url(monkeypatch):
+    from tadarki.engine.crawl import defaults
+    from tadarki.engine.crawl.config import CrawlConfig
+
+    monkeypatch.setenv("TADARKI_CONTACT_URL", "https://ict.example.gov.bd/crawler")
+    assert "(+https://ict.example.gov.bd/crawler; portal audit)" in CrawlConfig().user_agent
+    given = defaults.user_agent("https://other.example/")
+    assert given.endswith("(+https://other.example/; portal audit)")
+    monkeypatch.delenv("TADARKI_CONTACT_URL")
+    assert f"(+{defaults.PROJECT_URL};" in CrawlConfig().user_agent
+
+
 def test_keep_bodies_gives_page_snapshots_and_hashes():
     import hashlib
 

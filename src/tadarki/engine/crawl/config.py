@@ -9,7 +9,7 @@ from tadarki.engine.crawl import defaults
 
 @dataclass
 class CrawlConfig:
-    user_agent: str = defaults.USER_AGENT
+    user_agent: str = field(default_factory=defaults.user_agent)  # TADARKI_CONTACT_URL
     max_pages: int = defaults.MAX_PAGES
     max_bytes: int = defaults.MAX_BYTES
     max_redirects: int = defaults.MAX_REDIRECTS

@@ -4,9 +4,22 @@ Tuning politeness or limits means changing a value here (or passing it in CrawlC
 never hunting constants through the code.
 """
 
+import os
+
 from tadarki import __version__
 
-USER_AGENT = f"Tadarki/{__version__} (+https://github.com/tadarki/tadarki; portal audit)"
+PROJECT_URL = "https://github.com/tadarki/tadarki"
+
+
+def user_agent(contact: str = "") -> str:
+    """A named User-Agent with the URL where a portal's webmaster learns who crawls and how to
+    reach them: the deployment's own (`contact`, else TADARKI_CONTACT_URL), else the
+    project's."""
+    contact = contact or os.environ.get("TADARKI_CONTACT_URL", "") or PROJECT_URL
+    return f"Tadarki/{__version__} (+{contact}; portal audit)"
+
+
+USER_AGENT = user_agent(PROJECT_URL)
 ROBOTS_USER_AGENT = "Tadarki"
 
 # Politeness: per host (host:port), shared by pages, robots.txt and link checks.
