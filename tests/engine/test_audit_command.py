@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from tests.engine.hostile.servers import ServerThread, closed_port_url, portal_app
+from tests.engine.hostile.servers import SEEN, ServerThread, closed_port_url, portal_app
 
 from tadarki.engine.cli import main
 
@@ -142,7 +142,17 @@ def test_cache_file_makes_the_second_run_conditional(tmp_path, capsys):
     assert len(runs) == 3
 
 
-def test_worker_processes_write_the_same_json_as_one_process(tmp_path, capsys):
+def test_worker_processes_write_the_same_json_as_one_process(tmp_path, capsys, monkeypatch):
+    from tadarki.engine import audit
+
+    used: list[int] = []  # worker processes each run asked for (none: in-process)
+    in_processes = audit.audit_in_processes
+
+    async def counting(targets, config, processes, **kwargs):
+        used.append(processes)
+        return await in_processes(targets, config, processes, **kwargs)
+
+    monkeypatch.setattr(audit, "audit_in_processes", counting)
     with ServerThread(portal_app(pages=3), portal_app(pages=2), portal_app(pages=4)) as urls:
         csv_file = tmp_path / "offices.csv"
         csv_file.write_text(
@@ -160,6 +170,16 @@ def test_worker_processes_write_the_same_json_as_one_process(tmp_path, capsys):
             outputs.append(
                 [[(f["rule"], f["subject"]) for f in p["findings"]] for p in data["portals"]]
             )
+    assert used == [3]  # --processes 1 stayed in-process, --processes 3 used three workers
     assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
     assert [p["office"] for p in outputs[0]] == ["অফিস 0", "অফিস 1", "অফিস 2"]
     assert "portals 3/3" in capsys.readouterr().err
+
+
+def test_contact_option_goes_into_the_user_agent(tmp_path):
+    app = portal_app(pages=1)
+    with ServerThread(app) as (url,):
+        contact = "https://ict.example.gov.bd/crawler"
+        assert main([url, "--json", str(tmp_path / "a.json"), "--contact", contact, *FAST]) == 0
+    (agent,) = app[SEEN].user_agents
+    assert agent.startswith("Tadarki/") and agent.endswith(f"(+{contact}; portal audit)")

@@ -126,4 +126,5 @@ class Site:
     warnings: list[str] = field(default_factory=list)
     unreachable_error: str = ""  # set when the home page could not be fetched after retries
     insecure: bool = False  # no working HTTPS / bad certificate
+    insecure_reason: str = ""  # "certificate" (invalid) or "no-https" (HTTPS does not answer)
     blocked: bool = False  # bot challenge or firewall page instead of content

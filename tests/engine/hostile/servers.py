@@ -66,15 +66,17 @@ def counting(seen: Seen, hold: float = 0.0):
 
 
 @asynccontextmanager
-async def serve(app: web.Application) -> AsyncIterator[str]:
-    """Run `app` on a free 127.0.0.1 port; yields its base URL (with trailing slash)."""
+async def serve(app: web.Application, ssl_context=None) -> AsyncIterator[str]:
+    """Run `app` on a free 127.0.0.1 port; yields its base URL (with trailing slash), https
+    when given an `ssl_context`."""
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=0.1)
     await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
+    site = web.TCPSite(runner, "127.0.0.1", 0, ssl_context=ssl_context)
     await site.start()
     port = site._server.sockets[0].getsockname()[1]
+    scheme = "https" if ssl_context is not None else "http"
     try:
-        yield f"http://127.0.0.1:{port}/"
+        yield f"{scheme}://127.0.0.1:{port}/"
     finally:
         await runner.cleanup()
 

@@ -53,6 +53,23 @@ def test_insecure_portal_is_still_audited(npf):
     assert {("portal.insecure", ""), ("box.empty-link", "ক › খ")} <= npf.run(site)
 
 
+def test_insecure_sentence_says_which_of_the_two_causes(npf):
+    from tadarki.engine.rules import RulesConfig, judge
+
+    said = {}
+    for reason in ("certificate", "no-https"):
+        site = npf.make_site(npf.g1_page())
+        site.insecure, site.insecure_reason = True, reason
+        (finding,) = [f for f in judge(site, RulesConfig()).findings if f.rule == "portal.insecure"]
+        said[reason] = (finding.message_bn, finding.evidence)
+    assert "সার্টিফিকেট) বৈধ নয়" in said["certificate"][0]
+    assert said["certificate"][1] == "TLS: invalid certificate"
+    assert "কেবল অনিরাপদ (HTTP) সংযোগে খোলে" in said["no-https"][0]
+    assert said["no-https"][1] == "HTTPS: no answer"
+    assert all(m.startswith("তথ্য বাতায়নটিতে নিরাপদ (HTTPS) সংযোগ") for m, _ in said.values())
+    assert all(m.endswith("।") and "{" not in m for m, _ in said.values())
+
+
 def test_blocked_flag_stops_content_rules(npf):
     site = npf.make_site(npf.g1_page(boxes=npf.g1_box("ক", ("খ", ""))))
     site.blocked = True

@@ -166,7 +166,7 @@ class SiteCrawler:
                 plain, allowed_hosts=self.allowed, keep_body=self.keep_bodies
             )
             if retry.page.ok:
-                site.insecure = True
+                site.insecure, site.insecure_reason = True, "certificate"
                 fetched, page = retry, retry.page
         self._record(page, fetched, "seed")
         if page.status is not None and page.text and detect_template(page.text) == "challenge":
@@ -187,6 +187,7 @@ class SiteCrawler:
                 f"https://{final.netloc}/", headers_only=True, retries=0, allowed_hosts=None
             )
             site.insecure = probe.page.status is None
+            site.insecure_reason = "no-https" if site.insecure else ""
         return page
 
     def _record(self, page: FetchedPage, fetched, via: str) -> None:

@@ -6,6 +6,19 @@ from tadarki.engine.result import Finding
 from tadarki.engine.rules.context import Context
 from tadarki.engine.rules.messages import message
 
+# Site.insecure_reason -> (the sentence's second half, evidence): the two causes need
+# different work from the office (renew a certificate, or set HTTPS up at all).
+_INSECURE = {
+    "certificate": (
+        "; এর নিরাপত্তা সনদ (SSL সার্টিফিকেট) বৈধ নয়",
+        "TLS: invalid certificate",
+    ),
+    "no-https": (
+        "; বাতায়নটি কেবল অনিরাপদ (HTTP) সংযোগে খোলে",
+        "HTTPS: no answer",
+    ),
+}
+
 
 def check(ctx: Context) -> list[Finding]:
     site = ctx.site
@@ -23,11 +36,13 @@ def check(ctx: Context) -> list[Finding]:
             )
         )
     if site.insecure:
+        why, evidence = _INSECURE.get(site.insecure_reason, ("", ""))
         findings.append(
             ctx.finding(
                 "portal.insecure",
                 url=site.root_url,
-                message_bn=message("portal.insecure"),
+                evidence=evidence,
+                message_bn=message("portal.insecure", why=why),
             )
         )
     # A challenge on the home page blocks the audit; on a deep page it only hides that page.
