@@ -58,6 +58,14 @@ class _Stop(Exception):
 _HOST_MEMO_MAX = 10_000  # host names remembered per memo; an audit meets a few thousand
 
 
+def _remember(memo: dict, key, value):
+    """memo[key] = value, the memo emptied first when full; returns value."""
+    if len(memo) >= _HOST_MEMO_MAX:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def is_private_address(host: str) -> bool:
     try:
         ip = ipaddress.ip_address(host.strip("[]").split("%")[0])
@@ -129,10 +137,7 @@ class ProxySettings:
             chosen = None
         else:
             chosen = proxy if "://" in proxy else f"http://{proxy}"
-        if len(self._chosen) >= _HOST_MEMO_MAX:
-            self._chosen.clear()
-        self._chosen[key] = chosen
-        return chosen
+        return _remember(self._chosen, key, chosen)
 
     def hosts(self) -> set[str]:
         return {
@@ -257,9 +262,7 @@ class Fetcher:
         """is_private_address, remembered per host name (for a name it costs an exception)."""
         private = self._private.get(host)
         if private is None:
-            if len(self._private) >= _HOST_MEMO_MAX:
-                self._private.clear()
-            private = self._private[host] = is_private_address(host)
+            private = _remember(self._private, host, is_private_address(host))
         return private
 
     async def __aenter__(self) -> Fetcher:
