@@ -185,6 +185,8 @@ def test_the_command_forks_its_workers_and_writes_what_one_process_writes(tmp_pa
                 ]
             )
             assert "portals 6/6" in done.stderr
+            workers_said = "1 worker process\n" if processes == "1" else "2 worker processes\n"
+            assert "tadarki audit: 6 portals, 4 at once, " + workers_said in done.stderr
         assert runs[0] == runs[1]
         assert sum(pages for _o, pages, _f in runs[0]) > 20
     finally:

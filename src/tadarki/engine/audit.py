@@ -13,8 +13,8 @@ With `AuditConfig.processes` other than 1, audit_many runs the portals in worker
 Memory stays flat however many portals an audit has when the caller streams: given
 `on_portal(index, portal)`, audit_many hands over each PortalResult as it finishes (index =
 its place in `targets`) and keeps none of them (`result.portals` stays empty); with
-`keep_pages=False` a result carries no per-page records either. A portal's pages, texts and
-parsed trees live only while it is crawled and judged.
+`keep_pages=False` a result carries no per-page records either. A portal's pages (their texts
+packed while they wait for the judge) live only while it is crawled and judged.
 
 `progress` receives small dicts: {"event": "page", "office", "url", "status", "error",
 "pages"}, {"event": "portal-start", "office", "url"} and {"event": "portal-done", "office",
@@ -278,6 +278,14 @@ def _page_records(site: Site, bodies: dict[str, bytes]) -> list[PageRecord]:
     ]
 
 
+def worker_processes(config: AuditConfig, targets: int, *, politeness=None, cache=None) -> int:
+    """How many processes audit_many audits `targets` portals in (1: this one). A politeness
+    or cache object lives in this process, so with one the audit stays here."""
+    if politeness is not None or cache is not None:
+        return 1
+    return resolve_processes(config.processes, targets)
+
+
 async def audit_many(
     targets: Iterable[Target],
     config: AuditConfig | None = None,
@@ -293,9 +301,8 @@ async def audit_many(
     collected: dict[int, PortalResult] = {}
     sink = on_portal or collected.__setitem__
     targets = list(targets)
-    processes = resolve_processes(config.processes, len(targets))
-    if processes > 1 and politeness is None and cache is None:
-        # A politeness or cache object lives in this process; without one, use every core.
+    processes = worker_processes(config, len(targets), politeness=politeness, cache=cache)
+    if processes > 1:
         await audit_in_processes(
             targets,
             config,

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from tadarki.engine.audit import AuditConfig, Target, audit_many
+from tadarki.engine.audit import AuditConfig, Target, audit_many, worker_processes
 from tadarki.engine.crawl import defaults
 from tadarki.engine.crawl.cache import JsonLinesCache
 from tadarki.engine.crawl.config import CrawlConfig
@@ -237,6 +237,12 @@ def main(argv: list[str]) -> int:
         print(f"tadarki audit: {exc}", file=sys.stderr)
         return 1
     cache = JsonLinesCache(args.cache) if args.cache else None
+    processes = worker_processes(config, len(targets), cache=cache)
+    print(
+        f"tadarki audit: {len(targets)} portals, {config.portal_concurrency} at once, "
+        f"{processes} worker process{'es' if processes > 1 else ''}",
+        file=sys.stderr,
+    )
     progress = ProgressLine(len(targets))
     output = StreamedJson()
     try:
