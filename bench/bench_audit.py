@@ -8,8 +8,9 @@ The farm (`python -m tadarki.farm serve`) runs in its own process and is used as
 proxy by both crawlers, so both take the same path to the same pages. For the speed runs it
 is started `--warm`: every page is rendered and gzipped before the first crawler starts, so
 neither pays for renders (the table's farm_misses column shows what was still rendered on
-demand, farm_cpu_s what serving took from the same two cores). The crawlers then run alternately, tadarki, scrapy, tadarki, scrapy, and the ratio is
-taken from the best of each, so one noisy moment on a shared machine does not decide it.
+demand, farm_cpu_s what serving took from the same two cores). The crawlers then run
+alternately, tadarki, scrapy, tadarki, scrapy, and the ratio is taken from the best of each,
+so one noisy moment on a shared machine does not decide it.
 
 Memory is compared on a farm of its own that renders on demand (warming 229 portals x 250
 pages would take ~36 s and ~800 MB), at the speed run's portals at once: Tadarki audits the
@@ -26,8 +27,8 @@ Each crawler runs in its own subprocess, measured as a whole process tree: CPU s
 the RUSAGE_CHILDREN delta around it (this process is made a child subreaper, so descendants
 that outlive their parent, like multiprocessing's fork server, are reaped here and counted);
 peak memory is the highest sum of PSS over the subprocess and all its descendants (RSS read
-every 0.1 s, PSS at each new high). The farm is not measured. wall_s is the crawl alone, without interpreter start
-and imports; cpu_s includes them, for both crawlers.
+every 0.1 s, PSS at each new high). The farm is not measured. wall_s is the crawl alone,
+without interpreter start and imports; cpu_s includes them, for both crawlers.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import signal
 from pathlib import Path
 
 import pytest
-from tests.helpers.farm import served_farm
+from tests.helpers.farm import farm_process, served_farm
 
 from tadarki.engine import workers
 from tadarki.engine.audit import AuditConfig, audit_many
@@ -151,20 +151,10 @@ def test_the_command_forks_its_workers_and_writes_what_one_process_writes(tmp_pa
     """`tadarki audit` runs no thread of its own, so its workers are forked (no fork server):
     the audit through a farm in another process gives the same portals either way."""
     import json
-    import re
     import subprocess
     import sys
 
-    farm = subprocess.Popen(
-        [sys.executable, "-m", "tadarki.farm", "serve", "--portals", "6", "--pages", "8"]
-        + ["--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        url = re.search(r"http://127\.0\.0\.1:\d+", farm.stdout.readline()).group(0)
-        offices = tmp_path / "offices.csv"
-        offices.write_text(farm_generate.build_farm(6, 8).csv_text(), encoding="utf-8")
+    with farm_process(6, 8, tmp_path) as (url, offices):
         env = {**os.environ, "HTTP_PROXY": url, "HTTPS_PROXY": url, "NO_PROXY": ""}
         runs = []
         for processes in ("1", "2"):
@@ -189,9 +179,6 @@ def test_the_command_forks_its_workers_and_writes_what_one_process_writes(tmp_pa
             assert "tadarki audit: 6 portals, 4 at once, " + workers_said in done.stderr
         assert runs[0] == runs[1]
         assert sum(pages for _o, pages, _f in runs[0]) > 20
-    finally:
-        farm.terminate()
-        farm.wait(10)
 
 
 def test_workers_are_forked_only_from_a_process_without_other_threads():
@@ -255,20 +242,10 @@ def test_forked_workers_hold_their_share_while_another_drains_and_share_frozen_m
     drains before its replacement; forked workers' inherited objects are frozen (their
     collections leave those pages shared), the parent's are not."""
     import json
-    import re
     import subprocess
     import sys
 
-    farm = subprocess.Popen(
-        [sys.executable, "-m", "tadarki.farm", "serve", "--portals", "14", "--pages", "6"]
-        + ["--port", "0"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        url = re.search(r"http://127\.0\.0\.1:\d+", farm.stdout.readline()).group(0)
-        offices = tmp_path / "offices.csv"
-        offices.write_text(farm_generate.build_farm(14, 6).csv_text(), encoding="utf-8")
+    with farm_process(14, 6, tmp_path) as (url, offices):
         script = tmp_path / "watched.py"
         script.write_text(WATCHED_AUDIT, encoding="utf-8")
         env = {**os.environ, "HTTP_PROXY": url, "HTTPS_PROXY": url, "NO_PROXY": ""}
@@ -279,9 +256,6 @@ def test_forked_workers_hold_their_share_while_another_drains_and_share_frozen_m
             text=True,
             timeout=120,
         )
-    finally:
-        farm.terminate()
-        farm.wait(10)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout.strip().splitlines()[-1])
     seen = report["seen"]

@@ -21,8 +21,10 @@ def test_the_heap_is_given_back_after_each_portal(monkeypatch):
     assert len(given) == 3
 
 
-def test_heap_settings_are_harmless_to_call_again():
+def test_the_heap_top_is_kept_once_per_process(monkeypatch):
+    calls: list[tuple[int, int]] = []
+    monkeypatch.setattr(heap, "_mallopt", lambda option, value: calls.append((option, value)))
+    monkeypatch.setattr(heap, "_tuned", False)
     heap.keep_top()
     heap.keep_top()  # once per process: the second call changes nothing
-    heap.give_back()
-    assert heap._tuned or heap._mallopt is None
+    assert calls == [(heap._M_TRIM_THRESHOLD, heap.KEPT_AT_TOP)]

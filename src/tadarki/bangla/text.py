@@ -12,7 +12,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_ZW = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 _WBR = re.compile(r"<wbr\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 # Labels, menu items and text runs repeat on every page of a portal, so short strings are
@@ -62,6 +61,7 @@ def _match_key(text: str) -> str:
 
 
 _ZERO_WIDTH = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff")
+_ZW = re.compile("[" + "".join(_ZERO_WIDTH) + "]")
 
 
 def _without_zero_width(text: str) -> str:

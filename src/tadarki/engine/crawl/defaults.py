@@ -19,7 +19,6 @@ def user_agent(contact: str = "") -> str:
     return f"Tadarki/{__version__} (+{contact}; portal audit)"
 
 
-USER_AGENT = user_agent(PROJECT_URL)
 ROBOTS_USER_AGENT = "Tadarki"
 
 # Politeness: per host (host:port), shared by pages, robots.txt and link checks.

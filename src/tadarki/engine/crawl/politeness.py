@@ -36,7 +36,6 @@ class InProcessPoliteness:
         self.interval = 1.0 / rate if rate > 0 else 0.0
         self._semaphores: dict[str, asyncio.Semaphore] = {}
         self._next_slot: dict[str, float] = {}
-        self._last_start: dict[str, float] = {}
         self._intervals: dict[str, float] = {}
 
     def set_min_interval(self, host: str, seconds: float) -> None:
@@ -57,18 +56,12 @@ class InProcessPoliteness:
         async with semaphore:
             interval = max(self.interval, self._intervals.get(host, 0.0))
             if interval:
-                now = time.monotonic()
-                start = max(now, self._next_slot.get(host, 0.0))
-                # Book the slot before sleeping so that waiters queue up behind it.
-                self._next_slot[host] = start + interval
-                if start > now:
+                # The next slot follows the last request's real start, checked again on every
+                # wake: waiters that a busy event loop wakes late, together, still go one per
+                # interval, not in a burst. (At most `concurrency` of them wait here.)
+                while (now := time.monotonic()) < (start := self._next_slot.get(host, 0.0)):
                     await asyncio.sleep(start - now)
-                # Waiters that a busy event loop wakes late wake together: space them by when
-                # they really start, or a stall turns into a burst at the portal.
-                while (now := time.monotonic()) < self._last_start.get(host, -interval) + interval:
-                    await asyncio.sleep(self._last_start[host] + interval - now)
-                self._last_start[host] = now
-                self._next_slot[host] = max(self._next_slot[host], now + interval)
+                self._next_slot[host] = now + interval
             yield
 
 

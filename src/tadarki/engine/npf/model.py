@@ -6,6 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from tadarki.engine.site import PageText
+
 
 @dataclass(slots=True)
 class Link:
@@ -153,6 +155,31 @@ class _Lazy:
         page.__dict__[self.name] = value
 
 
+class LinkRows:
+    """The reader of ParsedPage.links from a page's (label, href, URL) rows: the links are made
+    when a rule first reads them; rules that only compare the three read the rows instead
+    (ParsedPage.link_rows), and `link(i)` makes one link alone."""
+
+    __slots__ = ("rows", "source", "candidates")
+
+    def __init__(
+        self,
+        rows: list[tuple[str, str, str | None]],
+        source: PageText,
+        candidates: Callable[..., tuple[str, ...]],
+    ) -> None:
+        self.rows = rows
+        self.source = source  # the page's text, for the links' evidence
+        self.candidates = candidates
+
+    def __call__(self, _page: ParsedPage) -> dict[str, object]:
+        return {"links": [self.link(index) for index in range(len(self.rows))]}
+
+    def link(self, index: int) -> Link:
+        label, href, url = self.rows[index]
+        return Link(label, href, url, (), self.source.text, self.candidates, index)
+
+
 @dataclass(eq=False)
 class ParsedPage:
     url: str
@@ -209,14 +236,14 @@ class ParsedPage:
         """(label, href, url) of each of page.links, without making the links when they are
         not made yet (most pages' links are only compared)."""
         reader = self.readers.get("links")
-        if reader is not None and hasattr(reader, "rows"):
+        if isinstance(reader, LinkRows):
             return reader.rows
         return [(link.label, link.href, link.url) for link in self.links]
 
     def link_at(self, index: int) -> Link:
         """page.links[index], or an equal Link when the page's links are not made yet."""
         reader = self.readers.get("links")
-        if reader is not None and hasattr(reader, "link"):
+        if isinstance(reader, LinkRows):
             return reader.link(index)
         return self.links[index]
 

@@ -22,7 +22,7 @@ from tadarki.bangla.text import clean, find_junk, nfc
 from tadarki.engine.npf import blocks, menus, officers
 from tadarki.engine.npf.detect import detect_template
 from tadarki.engine.npf.html import attr, text_of
-from tadarki.engine.npf.model import Link, ParsedPage
+from tadarki.engine.npf.model import Link, LinkRows, ParsedPage
 from tadarki.engine.npf.rtbody import decode_encoded_content
 from tadarki.engine.npf.urls import PageResolver, is_placeholder_href
 from tadarki.engine.site import PageText
@@ -106,7 +106,7 @@ def _parse(
     else:
         rows = _read_links(walk.anchors, url, portal)
         markup = _AnchorMarkup(held if source is html else PageText(source))
-        page.readers["links"] = _LinkRows(rows, held, markup.candidates)
+        page.readers["links"] = LinkRows(rows, held, markup.candidates)
         if hrefs is not None and source is html:
             hrefs.extend(row[1] for row in rows if row[1])
             hrefs.extend(h for h in (n.attrs.get("href") for n in walk.areas) if h)
@@ -318,30 +318,6 @@ def _read_links(anchors: list, base: str, portal: PortalMemo) -> list[tuple[str,
             row = memo[key] = (clean(text), href, resolve(href))
         rows.append(row)  # one row for the menu's anchor on every page: a crawl holds them all
     return rows
-
-
-class _LinkRows:
-    """page.links from _read_links' rows, made when a rule first reads them; rules that only
-    compare (label, href, URL) read the rows instead (ParsedPage.link_rows)."""
-
-    __slots__ = ("rows", "raw", "candidates")
-
-    def __init__(
-        self,
-        rows: list[tuple[str, str, str | None]],
-        raw: PageText,
-        candidates: Callable[..., tuple[str, ...]],
-    ) -> None:
-        self.rows = rows
-        self.raw = raw
-        self.candidates = candidates
-
-    def __call__(self, _page: ParsedPage) -> dict[str, object]:
-        return {"links": [self.link(index) for index in range(len(self.rows))]}
-
-    def link(self, index: int) -> Link:
-        label, href, url = self.rows[index]
-        return Link(label, href, url, (), self.raw.text, self.candidates, index)
 
 
 def _read_body(

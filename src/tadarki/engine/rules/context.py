@@ -45,7 +45,9 @@ class Context:
             known = read.get((at, fetched.text))
             if known is None:
                 hit = parsed.get(fetched.url) if parsed else None
-                if hit is not None and hit[0] == at and hit[1] in (fetched.source, fetched.text):
+                # The crawler keeps the page's PageText; a caller may give its text instead.
+                same = hit is not None and (hit[1] is fetched.source or hit[1] is fetched.text)
+                if same and hit[0] == at:
                     known = hit[2]
                 else:
                     known = parse_page(at, fetched.text)
